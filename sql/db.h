@@ -1,0 +1,126 @@
+// db.h: one MariaDB connection per worker child, with prepared statements cached per connection.
+// Survives a server restart: on a lost connection (2006/2013/2030/2055) it reconnects,
+// re-prepares and retries once when the caller says the statement is safe to repeat.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include "core/clock.h"
+#include "core/config.h"
+
+namespace sql {
+class Connection;
+}
+
+namespace xueji::store {
+
+enum class Repeat { kSafe, kUnsafe };
+
+// Thrown when the database cannot be reached; the dispatcher answers 503.
+struct Unavailable : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Db {
+ public:
+  explicit Db(const Config& config);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  // Runs fn with the prepared statement for sql. Outside a transaction a lost connection is
+  // retried once when repeat == kSafe; inside one the whole transaction is retried instead.
+  template <class F>
+  auto run(const std::string& sql, Repeat repeat, F&& fn) {
+    return with_retry(repeat, [&] { return fn(statement(sql)); });
+  }
+
+  // Runs fn between START TRANSACTION and COMMIT (ROLLBACK on any exception). On a lost
+  // connection the whole of fn runs again once: fn must not have side effects outside the
+  // database.
+  template <class F>
+  auto transaction(F&& fn) {
+    return with_retry(Repeat::kSafe, [&] {
+      begin();
+      try {
+        if constexpr (std::is_void_v<decltype(fn())>) {
+          fn();
+          commit();
+        } else {
+          auto result = fn();
+          commit();
+          return result;
+        }
+      } catch (...) {
+        rollback_quietly();
+        throw;
+      }
+    });
+  }
+
+  // True when SELECT 1 answers (reconnecting if needed).
+  bool healthy();
+  // Executes plain SQL text (migrations only: no parameters).
+  void execute_script_statement(const std::string& sql);
+
+ private:
+  sql::PreparedStatement& statement(const std::string& sql);
+  void connect();
+  void drop_connection();
+  void begin();
+  void commit();
+  void rollback_quietly();
+  static bool is_connection_lost(const sql::SQLException& e);
+
+  template <class G>
+  auto with_retry(Repeat repeat, G&& attempt) {
+    if (in_transaction_) return attempt();  // the enclosing transaction() retries as a whole
+    for (int tries = 0;; ++tries) {
+      try {
+        if (!connection_) connect();
+        return attempt();
+      } catch (const sql::SQLException& e) {
+        if (!is_connection_lost(e)) throw;
+        drop_connection();
+        if (repeat == Repeat::kUnsafe || tries >= 1) throw Unavailable(e.what());
+      }
+    }
+  }
+
+  const Config& config_;
+  std::unique_ptr<sql::Connection> connection_;
+  std::map<std::string, std::unique_ptr<sql::PreparedStatement>, std::less<>> statements_;
+  bool in_transaction_ = false;
+};
+
+// Parameter binding and reading, with time as UTC DATETIME(6).
+void bind(sql::PreparedStatement& ps, int index, const std::string& value);
+void bind(sql::PreparedStatement& ps, int index, const char* value);
+void bind(sql::PreparedStatement& ps, int index, std::int64_t value);
+void bind(sql::PreparedStatement& ps, int index, int value);
+void bind(sql::PreparedStatement& ps, int index, TimePoint value);
+void bind(sql::PreparedStatement& ps, int index, std::nullopt_t);
+template <class T>
+void bind(sql::PreparedStatement& ps, int index, const std::optional<T>& value) {
+  if (value) bind(ps, index, *value); else bind(ps, index, std::nullopt);
+}
+template <class... Args>
+sql::PreparedStatement& bind_all(sql::PreparedStatement& ps, const Args&... args) {
+  int index = 0;
+  (bind(ps, ++index, args), ...);
+  return ps;
+}
+std::string format_time(TimePoint t);  // "2026-08-01 00:00:00.000000" (UTC)
+TimePoint parse_time(const std::string& text);
+TimePoint read_time(sql::ResultSet& rs, const char* column);
+std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& ps);
+
+}  // namespace xueji::store
