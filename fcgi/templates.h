@@ -28,7 +28,7 @@ class Page {
   Page(std::string title, std::string body_template);
   ctemplate::TemplateDictionary& body() { return *body_; }
   ctemplate::TemplateDictionary& layout() { return root_; }
-  std::string render(const Context& ctx) const;
+  std::string render(const Context& ctx);
 
  private:
   ctemplate::TemplateDictionary root_;

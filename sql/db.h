@@ -101,6 +101,12 @@ class Db {
   bool in_transaction_ = false;
 };
 
+// Raw bytes (hashes) travel as hex text so no character-set conversion can touch them: the SQL
+// says UNHEX(?) for a parameter and HEX(column) for a result.
+struct Bytes {
+  const std::string& raw;
+};
+
 // Parameter binding and reading, with time as UTC DATETIME(6).
 void bind(sql::PreparedStatement& ps, int index, const std::string& value);
 void bind(sql::PreparedStatement& ps, int index, const char* value);
@@ -108,6 +114,8 @@ void bind(sql::PreparedStatement& ps, int index, std::int64_t value);
 void bind(sql::PreparedStatement& ps, int index, int value);
 void bind(sql::PreparedStatement& ps, int index, TimePoint value);
 void bind(sql::PreparedStatement& ps, int index, std::nullopt_t);
+void bind(sql::PreparedStatement& ps, int index, Bytes value);
+std::string read_bytes(sql::ResultSet& rs, const char* hex_column);
 template <class T>
 void bind(sql::PreparedStatement& ps, int index, const std::optional<T>& value) {
   if (value) bind(ps, index, *value); else bind(ps, index, std::nullopt);

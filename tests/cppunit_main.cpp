@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   CppUnit::CompilerOutputter(&result, std::cerr).write();
-  std::cout << result.runCount() - result.testFailuresTotal() << " passed, "
+  std::cout << result.runTests() - result.testFailuresTotal() << " passed, "
             << result.testFailuresTotal() << " failed\n";
-  return result.wasSuccessful() && result.runCount() > 0 ? 0 : 1;
+  return result.wasSuccessful() && result.runTests() > 0 ? 0 : 1;
 }

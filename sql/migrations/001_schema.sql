@@ -1,7 +1,7 @@
 -- 001_schema: the whole data model of architecture.md. Times are UTC DATETIME(6).
 -- ID numbers appear only as an HMAC under the server secret (id_hmac) and a masked form.
 
-CREATE TABLE schools (
+CREATE TABLE IF NOT EXISTS schools (
   id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
   code VARCHAR(16) NOT NULL,
   name VARCHAR(100) NOT NULL,
@@ -10,7 +10,7 @@ CREATE TABLE schools (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- One row per human being; a person may be staff at several schools.
-CREATE TABLE persons (
+CREATE TABLE IF NOT EXISTS persons (
   id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
   id_hmac BINARY(32) NOT NULL,
   id_masked VARCHAR(10) NOT NULL,
@@ -20,7 +20,7 @@ CREATE TABLE persons (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- 教職員聘約: a person's record at one school.
-CREATE TABLE staff (
+CREATE TABLE IF NOT EXISTS staff (
   id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
   school_id BIGINT UNSIGNED NOT NULL,
   person_id BIGINT UNSIGNED NOT NULL,
@@ -35,7 +35,7 @@ CREATE TABLE staff (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Duties per school year (ROC year, e.g. 115 = 2026-08-01 .. 2027-07-31).
-CREATE TABLE duties (
+CREATE TABLE IF NOT EXISTS duties (
   id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
   staff_id BIGINT UNSIGNED NOT NULL,
   school_year SMALLINT UNSIGNED NOT NULL,
@@ -46,14 +46,14 @@ CREATE TABLE duties (
   CONSTRAINT duties_staff FOREIGN KEY (staff_id) REFERENCES staff (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE settings (
+CREATE TABLE IF NOT EXISTS settings (
   name VARCHAR(64) PRIMARY KEY,
   value VARCHAR(255) NOT NULL,
   updated_at DATETIME(6) NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- 個人業務帳號: one per person. login_key is the lower-cased name, for case-blind uniqueness.
-CREATE TABLE accounts (
+CREATE TABLE IF NOT EXISTS accounts (
   id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
   person_id BIGINT UNSIGNED NOT NULL,
   login_name VARCHAR(64) NOT NULL,
@@ -76,7 +76,7 @@ CREATE TABLE accounts (
   CONSTRAINT accounts_person_fk FOREIGN KEY (person_id) REFERENCES persons (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE password_history (
+CREATE TABLE IF NOT EXISTS password_history (
   id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
   account_id BIGINT UNSIGNED NOT NULL,
   password_hash VARCHAR(255) NOT NULL,
@@ -86,7 +86,7 @@ CREATE TABLE password_history (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Only the SHA-256 of the cookie value is kept. kind: anonymous, wizard, login.
-CREATE TABLE sessions (
+CREATE TABLE IF NOT EXISTS sessions (
   id_hash BINARY(32) PRIMARY KEY,
   kind VARCHAR(16) NOT NULL DEFAULT 'anonymous',
   person_id BIGINT UNSIGNED NULL,
@@ -103,7 +103,7 @@ CREATE TABLE sessions (
   KEY sessions_account (account_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE captchas (
+CREATE TABLE IF NOT EXISTS captchas (
   session_hash BINARY(32) NOT NULL,
   form VARCHAR(32) NOT NULL,
   answer_hmac BINARY(32) NOT NULL,
@@ -113,7 +113,7 @@ CREATE TABLE captchas (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- E-mail verification and reset codes (XX-NNNNNN); only a hash of the code is kept.
-CREATE TABLE email_codes (
+CREATE TABLE IF NOT EXISTS email_codes (
   id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
   session_hash BINARY(32) NOT NULL,
   purpose VARCHAR(16) NOT NULL,
@@ -128,7 +128,7 @@ CREATE TABLE email_codes (
   KEY email_codes_address (address, sent_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE outbox (
+CREATE TABLE IF NOT EXISTS outbox (
   id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
   recipient VARCHAR(254) NOT NULL,
   subject VARCHAR(255) NOT NULL,
@@ -142,7 +142,7 @@ CREATE TABLE outbox (
   KEY outbox_due (state, next_attempt_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE audit_log (
+CREATE TABLE IF NOT EXISTS audit_log (
   id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
   at DATETIME(6) NOT NULL,
   actor VARCHAR(100) NOT NULL,
@@ -155,7 +155,7 @@ CREATE TABLE audit_log (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Completed logins per Asia/Taipei calendar day.
-CREATE TABLE login_counts (
+CREATE TABLE IF NOT EXISTS login_counts (
   day DATE PRIMARY KEY,
   count BIGINT UNSIGNED NOT NULL DEFAULT 0
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

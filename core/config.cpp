@@ -1,0 +1,100 @@
+// config.cpp: reads and checks the XUEJI_* variables; a bad value stops the program at start.
+#include "core/config.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace xueji {
+namespace {
+
+std::string read_secret(const std::string& path, const char* variable) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(std::string(variable) + ": cannot read the secret file " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string secret = text.str();
+  while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+  if (secret.size() < 32) {
+    throw ConfigError(std::string(variable) + ": the secret must hold at least 32 bytes");
+  }
+  return secret;
+}
+
+bool parse_flag(const char* value, const char* variable) {
+  std::string v = value;
+  if (v == "1" || v == "true" || v == "yes") return true;
+  if (v == "0" || v == "false" || v == "no" || v.empty()) return false;
+  throw ConfigError(std::string(variable) + ": expected 0 or 1, got '" + v + "'");
+}
+
+}  // namespace
+
+Config Config::load(const std::function<const char*(const char*)>& getenv_fn) {
+  auto get = [&](const char* name) -> const char* {
+    const char* v = getenv_fn(name);
+    return v && *v ? v : nullptr;
+  };
+  Config c;
+  if (auto v = get("XUEJI_DB_SOCKET")) c.db_socket = v;
+  if (auto v = get("XUEJI_DB_HOST")) c.db_host = v;
+  if (auto v = get("XUEJI_DB_PORT")) {
+    char* end = nullptr;
+    long port = std::strtol(v, &end, 10);
+    if (*end != '\0' || port < 1 || port > 65535) {
+      throw ConfigError("XUEJI_DB_PORT: not a port number");
+    }
+    c.db_port = static_cast<int>(port);
+  }
+  if (c.db_socket.empty() && c.db_host.empty()) {
+    throw ConfigError("XUEJI_DB_SOCKET or XUEJI_DB_HOST: one of them must be set");
+  }
+  if (auto v = get("XUEJI_DB_NAME")) c.db_name = v;
+  if (auto v = get("XUEJI_DB_USER")) c.db_user = v;
+  if (auto v = get("XUEJI_DB_PASSWORD")) c.db_password = v;
+  if (auto v = get("XUEJI_SMTP_URL")) {
+    std::string url = v;
+    if (url.rfind("smtp://", 0) != 0 && url.rfind("smtps://", 0) != 0) {
+      throw ConfigError("XUEJI_SMTP_URL: must start with smtp:// or smtps://");
+    }
+    c.smtp_url = url;
+  }
+  if (auto v = get("XUEJI_SMTP_USER")) c.smtp_user = v;
+  if (auto v = get("XUEJI_SMTP_PASSWORD")) c.smtp_password = v;
+  if (auto v = get("XUEJI_MAIL_FROM")) c.mail_from = v;
+
+  if (auto v = get("XUEJI_SECRET_FILE")) {
+    c.secret = read_secret(v, "XUEJI_SECRET_FILE");
+  } else if (auto dir = get("CREDENTIALS_DIRECTORY")) {
+    c.secret = read_secret(std::string(dir) + "/secret", "CREDENTIALS_DIRECTORY");
+  } else {
+    throw ConfigError("XUEJI_SECRET_FILE: not set (nor a systemd credential 'secret')");
+  }
+  // In a checkout the templates are read from the source tree the binary was built from.
+  c.template_dir = get("XUEJI_TEMPLATE_DIR") ? get("XUEJI_TEMPLATE_DIR") : XUEJI_SOURCE_DIR "/html";
+  c.static_dir = get("XUEJI_STATIC_DIR") ? get("XUEJI_STATIC_DIR") : XUEJI_SOURCE_DIR "/html/static";
+  if (auto v = get("XUEJI_COOKIE_SECURE")) c.cookie_secure = parse_flag(v, "XUEJI_COOKIE_SECURE");
+
+  std::string mode = get("XUEJI_MODE") ? get("XUEJI_MODE") : "production";
+  if (mode != "production" && mode != "test") {
+    throw ConfigError("XUEJI_MODE: must be production or test");
+  }
+  c.test_mode = mode == "test";
+  if (auto v = get("XUEJI_CAPTCHA_FIXED")) {
+    if (!c.test_mode) {
+      throw ConfigError("XUEJI_CAPTCHA_FIXED: refused unless XUEJI_MODE=test");
+    }
+    std::string answer = v;
+    if (answer.size() != 4 || answer.find_first_not_of("0123456789") != std::string::npos) {
+      throw ConfigError("XUEJI_CAPTCHA_FIXED: must be 4 digits");
+    }
+    c.captcha_fixed = answer;
+  }
+  return c;
+}
+
+Config Config::from_environment() {
+  return load([](const char* name) { return std::getenv(name); });
+}
+
+}  // namespace xueji

@@ -1,0 +1,89 @@
+// session.cpp: finding, creating, rotating and ending the visitor's session; the CSRF check.
+#include "fcgi/session.h"
+
+#include "sql/session_store.h"
+
+namespace xueji {
+namespace {
+
+// Extending the expiry is a write; doing it at most once a minute keeps reads cheap.
+constexpr Seconds kExtendAfter{60};
+
+std::string cookie_header(const Context& ctx, const std::string& value, bool clear) {
+  std::string c = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
+  if (clear) c += "; Max-Age=0";
+  if (ctx.config.cookie_secure) c += "; Secure";
+  return c;
+}
+
+Session from_row(const store::SessionRow& row) {
+  Session s;
+  s.id_hash = row.id_hash;
+  s.csrf = row.csrf;
+  return s;
+}
+
+bool plausible_cookie(std::string_view value) {
+  if (value.size() != 43) return false;  // 32 bytes in unpadded base64url
+  for (char c : value) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Session> find_session(const http::Request& req, Context& ctx) {
+  std::string_view cookie = req.cookie(kSessionCookie);
+  if (!plausible_cookie(cookie)) return std::nullopt;
+  std::string id_hash = crypto::sha256(cookie);
+  TimePoint now = ctx.clock.now();
+  auto row = store::find_live_session(ctx.db, id_hash, now);
+  if (!row) return std::nullopt;
+  if (now - row->last_seen_at >= kExtendAfter) {
+    store::extend_session(ctx.db, id_hash, now, now + kSessionIdle);
+  }
+  return from_row(*row);
+}
+
+Session current_session(const http::Request& req, Context& ctx) {
+  if (auto existing = find_session(req, ctx)) return *existing;
+  std::string value = ctx.random.token(32);
+  store::SessionRow row;
+  row.id_hash = crypto::sha256(value);
+  row.csrf = ctx.random.token(24);
+  row.last_seen_at = ctx.clock.now();
+  row.expires_at = row.last_seen_at + kSessionIdle;
+  store::insert_session(ctx.db, row);
+  ctx.pending_cookies.push_back(cookie_header(ctx, value, false));
+  Session s = from_row(row);
+  s.is_new = true;
+  return s;
+}
+
+void rotate_session(Session& session, Context& ctx) {
+  std::string value = ctx.random.token(32);
+  std::string new_hash = crypto::sha256(value);
+  std::string new_csrf = ctx.random.token(24);
+  store::rekey_session(ctx.db, session.id_hash, new_hash, new_csrf);
+  session.id_hash = new_hash;
+  session.csrf = new_csrf;
+  ctx.pending_cookies.push_back(cookie_header(ctx, value, false));
+}
+
+void end_session(const Session& session, Context& ctx) {
+  store::delete_session(ctx.db, session.id_hash);
+  ctx.pending_cookies.push_back(cookie_header(ctx, "", true));
+}
+
+void require_csrf(const http::Request& req, const std::optional<Session>& session) {
+  std::string_view sent = req.field("csrf");
+  if (!session) throw http::forbidden("POST without a live session");
+  if (sent.empty() || !crypto::constant_time_equal(sent, session->csrf)) {
+    throw http::forbidden("missing or wrong CSRF token");
+  }
+}
+
+}  // namespace xueji

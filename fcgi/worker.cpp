@@ -1,0 +1,154 @@
+// worker.cpp: run_worker(): options, configuration, templates and socket in the master; the
+// FastCGI accept loop in each child, with its own database connection and random generator.
+#include <fcgiapp.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include "fcgi/dispatch.h"
+#include "fcgi/handler.h"
+#include "fcgi/prefork.h"
+
+namespace xueji {
+namespace {
+
+constexpr int kListenBacklog = 1024;
+
+struct WorkerOptions {
+  std::optional<std::string> listen_path;
+  int children = 2;
+  int max_requests = 10000;
+};
+
+int parse_count(const char* text, const char* what, int low, int high) {
+  char* end = nullptr;
+  long v = std::strtol(text, &end, 10);
+  if (end == text || *end != '\0' || v < low || v > high) {
+    throw ConfigError(std::string(what) + ": expected a number from " + std::to_string(low) +
+                      " to " + std::to_string(high));
+  }
+  return static_cast<int>(v);
+}
+
+WorkerOptions parse_options(int argc, char** argv) {
+  WorkerOptions o;
+  if (const char* v = std::getenv("XUEJI_WORKERS"); v && *v) {
+    o.children = parse_count(v, "XUEJI_WORKERS", 1, 256);
+  }
+  if (const char* v = std::getenv("XUEJI_MAX_REQUESTS"); v && *v) {
+    o.max_requests = parse_count(v, "XUEJI_MAX_REQUESTS", 1, 100000000);
+  }
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&]() -> const char* {
+      if (i + 1 >= argc) throw ConfigError(arg + ": missing value");
+      return argv[++i];
+    };
+    if (arg == "--listen") {
+      o.listen_path = value();
+    } else if (arg == "--children") {
+      o.children = parse_count(value(), "--children", 1, 256);
+    } else if (arg == "--max-requests") {
+      o.max_requests = parse_count(value(), "--max-requests", 1, 100000000);
+    } else {
+      throw ConfigError("unknown option " + arg +
+                        " (usage: [--listen PATH] [--children N] [--max-requests M])");
+    }
+  }
+  return o;
+}
+
+// Without systemd (development, CI) the master makes its own socket. nginx's workers run as
+// another user there, hence the open mode; the directory holding it is private to the stack.
+int listen_on(const std::string& path) {
+  sockaddr_un addr{};
+  if (path.size() >= sizeof addr.sun_path) throw ConfigError("--listen: path too long");
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+  addr.sun_family = AF_UNIX;
+  std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+  unlink(path.c_str());
+  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      chmod(path.c_str(), 0666) != 0 || listen(fd, kListenBacklog) != 0) {
+    throw std::runtime_error("cannot listen on " + path + ": " + std::strerror(errno));
+  }
+  return fd;
+}
+
+void write_all(FCGX_Stream* out, const std::string& text) {
+  FCGX_PutStr(text.data(), static_cast<int>(text.size()), out);
+}
+
+int serve_child(Handler handler, const Config& config, const Templates& templates,
+                const std::string& route, int listen_fd, int max_requests) {
+  // Per-process state is made here, after fork: a shared DRBG state or database connection
+  // would be a security and correctness bug.
+  crypto::Random random;
+  store::Db db(config);
+  Clock clock;
+  Context ctx{config, db, random, clock, templates, route, {}};
+
+  FCGX_Init();
+  FCGX_Request request;
+  FCGX_InitRequest(&request, listen_fd, 0);
+  for (int served = 0; served < max_requests;) {
+    child_allow_stop(true);
+    if (child_stop_requested()) break;
+    int rc = FCGX_Accept_r(&request);
+    child_allow_stop(false);
+    if (rc < 0) {
+      if (child_stop_requested()) break;
+      if (rc == -EINTR) continue;
+      std::fprintf(stderr, "xueji-%s child %d: accept failed (%d)\n", route.c_str(), getpid(), rc);
+      return 1;
+    }
+    FCGX_ParamArray envp = request.envp;
+    http::Env env = [envp](const char* name) { return FCGX_GetParam(name, envp); };
+    FCGX_Stream* in = request.in;
+    BodyReader read_body = [in](std::size_t n) {
+      std::string body(n, '\0');
+      int got = n ? FCGX_GetStr(body.data(), static_cast<int>(n), in) : 0;
+      if (got != static_cast<int>(n)) throw http::bad_request("body shorter than CONTENT_LENGTH");
+      return body;
+    };
+    http::Response response = dispatch(handler, env, read_body, ctx);
+    const char* method = FCGX_GetParam("REQUEST_METHOD", envp);
+    bool head = method && std::strcmp(method, "HEAD") == 0;
+    write_all(request.out, serialize_response(response, !head));
+    FCGX_Finish_r(&request);
+    ++served;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_worker(const char* route, Handler handler, int argc, char** argv) {
+  std::string name = std::string("xueji-") + route;
+  try {
+    WorkerOptions options = parse_options(argc, argv);
+    Config config = Config::from_environment();
+    Templates templates(config.template_dir);
+    int listen_fd = options.listen_path ? listen_on(*options.listen_path) : 0;
+    PreforkOptions prefork{name, options.children, 20};
+    return run_prefork(prefork, [&] {
+      return serve_child(handler, config, templates, route, listen_fd, options.max_requests);
+    });
+  } catch (const ConfigError& e) {
+    std::fprintf(stderr, "%s: configuration error: %s\n", name.c_str(), e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: cannot start: %s\n", name.c_str(), e.what());
+    return 1;
+  }
+}
+
+}  // namespace xueji

@@ -1,0 +1,189 @@
+// xueji.js: the site's only script. Every behaviour is keyed off data-* attributes so any page
+// gets it by markup alone; the CSP forbids inline script and on* handlers, so nothing else may
+// add behaviour. Plain ES2017, no libraries; each feature does nothing on pages without its markup.
+(function () {
+  'use strict';
+
+  function each(selector, fn) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
+  }
+
+  // Server-relative clock: data-server-now is the server's time when the page was made, so
+  // (server now - client now) cancels a wrong clock on the teacher's computer.
+  function clockOffsetMs(el) {
+    var serverNow = Number(el.getAttribute('data-server-now'));
+    return Number.isFinite(serverNow) && serverNow > 0 ? serverNow * 1000 - Date.now() : 0;
+  }
+
+  function secondsLeft(untilSeconds, offsetMs) {
+    return Math.max(0, Math.ceil((untilSeconds * 1000 - (Date.now() + offsetMs)) / 1000));
+  }
+
+  function pad2(n) {
+    return n < 10 ? '0' + n : String(n);
+  }
+
+  // One shared timer drives every countdown and cooldown on the page.
+  var tickers = [];
+  var timer = null;
+  function addTicker(fn) {
+    tickers.push(fn);
+    fn();
+    if (timer === null) {
+      timer = window.setInterval(function () {
+        tickers = tickers.filter(function (tick) {
+          return tick() !== false;
+        });
+        if (tickers.length === 0) {
+          window.clearInterval(timer);
+          timer = null;
+        }
+      }, 250);
+    }
+  }
+
+  // 更換圖片: a new image URL makes the server issue a new captcha for the same form; the t
+  // parameter only defeats caches.
+  function reloadCaptcha(img) {
+    var url = new URL(img.getAttribute('src'), window.location.href);
+    var form = url.searchParams.get('form');
+    var params = new URLSearchParams();
+    if (form !== null) params.set('form', form);
+    params.set('t', String(Date.now()));
+    img.src = url.pathname + '?' + params.toString();
+  }
+
+  function initCaptchaRefresh(button) {
+    button.addEventListener('click', function () {
+      var img = document.getElementById(button.getAttribute('data-captcha-refresh'));
+      if (!img) return;
+      reloadCaptcha(img);
+      // The old answer is now void: clear it and put the cursor back for the new one.
+      var input = document.getElementById(button.getAttribute('data-captcha-input') || '');
+      if (input) {
+        input.value = '';
+        input.focus();
+      }
+    });
+  }
+
+  // A page restored from the back/forward cache shows an image whose captcha was already used.
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) return;
+    each('[data-captcha-refresh]', function (button) {
+      var img = document.getElementById(button.getAttribute('data-captcha-refresh'));
+      if (img) reloadCaptcha(img);
+    });
+  });
+
+  function setPasswordVisible(button, field, visible) {
+    field.type = visible ? 'text' : 'password';
+    button.setAttribute('aria-pressed', visible ? 'true' : 'false');
+    var label = visible
+      ? button.getAttribute('data-label-hide') || '隱藏密碼'
+      : button.getAttribute('data-label-show') || '顯示密碼';
+    button.setAttribute('aria-label', label);
+    button.setAttribute('title', label);
+    var text = button.querySelector('[data-toggle-label]');
+    if (text) text.textContent = label;
+  }
+
+  function initPasswordToggle(button) {
+    var field = document.getElementById(button.getAttribute('data-toggle-password'));
+    if (!field) return;
+    setPasswordVisible(button, field, false);
+    button.addEventListener('click', function () {
+      setPasswordVisible(button, field, field.type === 'password');
+    });
+    // A shown password must not be sent (and remembered by form history) as a text field.
+    // Listening on document runs after the form's own listeners (the confirm dialog), so a
+    // cancelled submit leaves the field as the user set it.
+    document.addEventListener('submit', function (event) {
+      if (!event.defaultPrevented && event.target === field.form) {
+        setPasswordVisible(button, field, false);
+      }
+    });
+  }
+
+  // 「確定送出？」: the manual's confirmation before a form is sent; a no cancels the submit.
+  function initConfirm(form) {
+    form.addEventListener('submit', function (event) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) {
+        event.preventDefault();
+      }
+    });
+  }
+
+  function initCountdown(el) {
+    var until = Number(el.getAttribute('data-countdown-until'));
+    if (!Number.isFinite(until)) return;
+    var offset = clockOffsetMs(el);
+    addTicker(function () {
+      var left = secondsLeft(until, offset);
+      if (left > 0) {
+        el.textContent = pad2(Math.floor(left / 60)) + ':' + pad2(left % 60);
+        return true;
+      }
+      el.textContent = el.getAttribute('data-expired-text') || '00:00';
+      el.classList.add('expired');
+      return false;
+    });
+  }
+
+  // 重新發送 stays disabled until the server's cooldown ends. The server renders the button
+  // enabled, so it still works (and the server still refuses early resends) without this script.
+  function initCooldown(button) {
+    var enableAt = Number(button.getAttribute('data-enable-at'));
+    if (!Number.isFinite(enableAt)) return;
+    var offset = clockOffsetMs(button);
+    var label = button.querySelector('[data-cooldown-label]');
+    var format = (label && label.getAttribute('data-cooldown-label')) || '（{s} 秒）';
+    if (format.indexOf('{s}') < 0) format = '（{s} 秒）';
+    addTicker(function () {
+      var left = secondsLeft(enableAt, offset);
+      button.disabled = left > 0;
+      button.classList.toggle('cooling-down', left > 0);
+      if (label) {
+        label.textContent = left > 0 ? format.replace('{s}', String(left)) : '';
+        label.hidden = left === 0;
+      }
+      return left > 0;
+    });
+  }
+
+  // A message the server wants shown as a dialog once (e.g. 「請前往您的 E-Mail 收取信件…」
+  // after a redirect). Deferred so the page is painted behind the dialog.
+  function showAlerts() {
+    var seen = {};
+    var texts = [];
+    each('[data-alert-once]', function (el) {
+      var text = el.getAttribute('data-alert-once');
+      el.removeAttribute('data-alert-once');
+      if (text && !seen[text]) {
+        seen[text] = true;
+        texts.push(text);
+      }
+    });
+    if (texts.length === 0) return;
+    window.setTimeout(function () {
+      texts.forEach(function (text) {
+        window.alert(text);
+      });
+    }, 50);
+  }
+
+  function init() {
+    each('[data-captcha-refresh]', initCaptchaRefresh);
+    each('[data-toggle-password]', initPasswordToggle);
+    each('form[data-confirm]', initConfirm);
+    each('[data-countdown-until]', initCountdown);
+    each('[data-enable-at]', initCooldown);
+    showAlerts();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();

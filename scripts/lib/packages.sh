@@ -1,0 +1,46 @@
+# packages.sh: install the Debian packages xueji needs to build, test and run its dev stack.
+# shellcheck shell=bash
+# Sourced by scripts/test and scripts/demo. Works on a fresh Debian 12 machine as root.
+
+# Everything the build, the stack and the tests use (design/platform-notes.md), plus the
+# browser, a CJK font so screenshots show the Chinese text, and the tools the scripts call.
+xueji_packages=(
+  # build
+  cmake g++ pkg-config
+  libfcgi-dev libmysqlcppconn-dev libctemplate-dev libmbedtls-dev libargon2-dev
+  libcurl4-openssl-dev libgd-dev libqrencode-dev libcppunit-dev
+  # dev/CI stack
+  nginx spawn-fcgi mariadb-server mariadb-client python3-aiosmtpd fonts-dejavu-core
+  # tests, benchmarks and the scripts themselves
+  oathtool wrk curl openssl procps chromium fonts-wqy-microhei
+)
+
+# Prints the packages of `xueji_packages` that dpkg does not report as installed.
+missing_packages() {
+  local pkg status
+  for pkg in "${xueji_packages[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [[ $status == "install ok installed" ]] || echo "$pkg"
+  done
+  # Node.js may come from Debian or from NodeSource (whose nodejs bundles npm and conflicts
+  # with Debian's npm), so the commands are what counts here, not the package names.
+  command -v node >/dev/null || echo nodejs
+  command -v npm >/dev/null || echo npm
+}
+
+# Installs whatever is missing; does nothing (and needs no network) when all is there.
+ensure_packages() {
+  local missing
+  mapfile -t missing < <(missing_packages)
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    say "Debian packages: all present"
+    return 0
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  # A fresh machine's package lists may be stale or empty: update once before installing.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    "${missing[@]}"
+  mapfile -t missing < <(missing_packages)
+  [[ ${#missing[@]} -eq 0 ]] || die "still missing after apt-get install: ${missing[*]}"
+}

@@ -1,0 +1,30 @@
+// session_store.h: rows of the sessions table, keyed by the SHA-256 of the cookie value.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "sql/db.h"
+
+namespace xueji::store {
+
+struct SessionRow {
+  std::string id_hash;  // 32 raw bytes
+  std::string csrf;
+  std::string kind = "anonymous";
+  TimePoint last_seen_at;
+  TimePoint expires_at;
+};
+
+void insert_session(Db& db, const SessionRow& row);
+// The session if it exists and has not expired at `now`.
+std::optional<SessionRow> find_live_session(Db& db, const std::string& id_hash, TimePoint now);
+void extend_session(Db& db, const std::string& id_hash, TimePoint now, TimePoint expires_at);
+// Gives the session a new id and CSRF token (login, privilege change); its captchas go with the
+// old id.
+void rekey_session(Db& db, const std::string& old_hash, const std::string& new_hash,
+                   const std::string& new_csrf);
+void delete_session(Db& db, const std::string& id_hash);
+// Removes sessions and captchas that expired before `now`; returns how many sessions went.
+int purge_expired_sessions(Db& db, TimePoint now);
+
+}  // namespace xueji::store
