@@ -144,10 +144,10 @@ std::string url_encode(const std::string& text) {
 }
 
 std::string csrf_of(const std::string& html) {
-  static const std::regex pattern(R"(name="csrf"\s+value="([^"]*)\")");
+  static const std::regex pattern(R"re(name="csrf"\s+value="([^"]*)")re");
   std::smatch m;
   if (std::regex_search(html, m, pattern)) return m[1];
-  static const std::regex reversed(R"(value="([^"]*)"\s+name="csrf")");
+  static const std::regex reversed(R"re(value="([^"]*)"\s+name="csrf")re");
   if (std::regex_search(html, m, reversed)) return m[1];
   return "";
 }

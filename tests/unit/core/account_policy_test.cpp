@@ -95,8 +95,10 @@ class AccountPolicyTest : public CppUnit::TestFixture {
   }
 
   void length_counts_characters_not_bytes() {
-    // 6 characters, 14 bytes: only the character rule is broken, not the length.
-    CPPUNIT_ASSERT_EQUAL(m(kAccountNameCharacters), problems("a1王小明吳青"));
+    // 9 characters but 23 bytes: only the character rule is broken, not the length.
+    CPPUNIT_ASSERT_EQUAL(m(kAccountNameCharacters), problems("a1" + repeat("王", 7)));
+    // 4 characters but 8 bytes: too short.
+    CPPUNIT_ASSERT_EQUAL(m(kAccountNameLength) + m(kAccountNameCharacters), problems("a1王明"));
     // 21 characters.
     CPPUNIT_ASSERT_EQUAL(m(kAccountNameLength) + m(kAccountNameCharacters),
                          problems("a1" + repeat("王", 19)));
