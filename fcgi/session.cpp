@@ -1,6 +1,7 @@
 // session.cpp: finding, creating, rotating and ending the visitor's session; the CSRF check.
 #include "fcgi/session.h"
 
+#include "fcgi/parse.h"
 #include "sql/session_store.h"
 
 namespace xueji {
@@ -18,8 +19,7 @@ std::string cookie_header(const Context& ctx, const std::string& value, bool cle
 
 Session from_row(const store::SessionRow& row) {
   Session s;
-  s.id_hash = row.id_hash;
-  s.csrf = row.csrf;
+  static_cast<store::SessionRow&>(s) = row;
   return s;
 }
 
@@ -71,6 +71,29 @@ void rotate_session(Session& session, Context& ctx) {
   session.id_hash = new_hash;
   session.csrf = new_csrf;
   ctx.pending_cookies.push_back(cookie_header(ctx, value, false));
+}
+
+void save_session(const Session& session, Context& ctx) {
+  store::update_session_state(ctx.db, session);
+}
+
+std::string Session::value(std::string_view key) const {
+  http::Fields fields = http::parse_urlencoded(data);
+  auto it = fields.find(key);
+  return it == fields.end() ? std::string() : it->second;
+}
+
+void Session::set_value(std::string_view key, std::string_view value) {
+  http::Fields fields = http::parse_urlencoded(data);
+  fields[std::string(key)] = std::string(value);
+  std::string encoded;
+  for (const auto& [k, v] : fields) {
+    if (v.empty()) continue;
+    if (!encoded.empty()) encoded += '&';
+    encoded += http::percent_encode(k) + "=" + http::percent_encode(v);
+  }
+  if (encoded.size() > 1024) throw std::length_error("session data over 1024 bytes");
+  data = std::move(encoded);
 }
 
 void end_session(const Session& session, Context& ctx) {

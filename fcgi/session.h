@@ -6,16 +6,22 @@
 
 #include "fcgi/context.h"
 #include "fcgi/http.h"
+#include "sql/session_store.h"
 
 namespace xueji {
 
 inline constexpr const char* kSessionCookie = "xueji_session";
 inline constexpr Seconds kSessionIdle{30 * 60};
 
-struct Session {
-  std::string id_hash;  // raw SHA-256 of the cookie value
-  std::string csrf;     // the token every form of this session carries
+// The session as handlers see it: the stored row (flow state included) plus whether it was
+// made by this request. Change the row's fields, then save_session() them.
+struct Session : store::SessionRow {
   bool is_new = false;
+
+  // Small flow values kept in the row's url-encoded `data` column.
+  std::string value(std::string_view key) const;
+  void set_value(std::string_view key, std::string_view value);
+  void clear_values() { data.clear(); }
 };
 
 // The visitor's live session, or none (absent, unknown or expired cookie). Refreshes its expiry.
@@ -24,6 +30,8 @@ std::optional<Session> find_session(const http::Request& req, Context& ctx);
 Session current_session(const http::Request& req, Context& ctx);
 // Replaces the session id (login, privilege change): same row, new cookie value.
 void rotate_session(Session& session, Context& ctx);
+// Stores kind, person, account, wizard step, auth stage, values and failed tries.
+void save_session(const Session& session, Context& ctx);
 // Ends the session server-side and clears the cookie.
 void end_session(const Session& session, Context& ctx);
 

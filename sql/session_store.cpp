@@ -8,8 +8,13 @@ const std::string kInsertSession =
     "INSERT INTO sessions (id_hash, kind, csrf_token, created_at, last_seen_at, expires_at) "
     "VALUES (UNHEX(?), ?, ?, ?, ?, ?)";
 const std::string kFindLiveSession =
-    "SELECT kind, csrf_token, last_seen_at, expires_at FROM sessions "
-    "WHERE id_hash = UNHEX(?) AND expires_at > ?";
+    "SELECT kind, csrf_token, person_id, account_id, wizard_step, auth_stage, data, failed_tries, "
+    "last_seen_at, expires_at FROM sessions WHERE id_hash = UNHEX(?) AND expires_at > ?";
+const std::string kUpdateSessionState =
+    "UPDATE sessions SET kind = ?, person_id = ?, account_id = ?, wizard_step = ?, auth_stage = ?, "
+    "data = ?, failed_tries = ? WHERE id_hash = UNHEX(?)";
+const std::string kDeleteAccountSessions =
+    "DELETE FROM sessions WHERE account_id = ? AND id_hash <> UNHEX(?)";
 const std::string kExtendSession =
     "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = UNHEX(?)";
 const std::string kRekeySession = "UPDATE sessions SET id_hash = UNHEX(?), csrf_token = ? WHERE id_hash = UNHEX(?)";
@@ -36,6 +41,12 @@ std::optional<SessionRow> find_live_session(Db& db, const std::string& id_hash, 
                   row.id_hash = id_hash;
                   row.kind = rs->getString("kind");
                   row.csrf = rs->getString("csrf_token");
+                  if (!rs->isNull("person_id")) row.person_id = rs->getInt64("person_id");
+                  if (!rs->isNull("account_id")) row.account_id = rs->getInt64("account_id");
+                  row.wizard_step = rs->getString("wizard_step");
+                  row.auth_stage = rs->getString("auth_stage");
+                  row.data = rs->getString("data");
+                  row.failed_tries = rs->getInt("failed_tries");
                   row.last_seen_at = read_time(*rs, "last_seen_at");
                   row.expires_at = read_time(*rs, "expires_at");
                   return row;
@@ -65,6 +76,20 @@ void delete_session(Db& db, const std::string& id_hash) {
            [&](sql::PreparedStatement& ps) { bind_all(ps, Bytes{id_hash}).executeUpdate(); });
     db.run(kDeleteSession, Repeat::kSafe,
            [&](sql::PreparedStatement& ps) { bind_all(ps, Bytes{id_hash}).executeUpdate(); });
+  });
+}
+
+void update_session_state(Db& db, const SessionRow& row) {
+  db.run(kUpdateSessionState, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    bind_all(ps, row.kind, row.person_id, row.account_id, row.wizard_step, row.auth_stage, row.data,
+             row.failed_tries, Bytes{row.id_hash})
+        .executeUpdate();
+  });
+}
+
+int delete_account_sessions(Db& db, std::int64_t account_id, const std::string& except_hash) {
+  return db.run(kDeleteAccountSessions, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    return bind_all(ps, account_id, Bytes{except_hash}).executeUpdate();
   });
 }
 

@@ -1,5 +1,6 @@
 // session_store.h: rows of the sessions table, keyed by the SHA-256 of the cookie value.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -10,7 +11,13 @@ namespace xueji::store {
 struct SessionRow {
   std::string id_hash;  // 32 raw bytes
   std::string csrf;
-  std::string kind = "anonymous";
+  std::string kind = "anonymous";  // anonymous, wizard, login
+  std::optional<std::int64_t> person_id;
+  std::optional<std::int64_t> account_id;
+  std::string wizard_step;  // where an application wizard stands
+  std::string auth_stage;   // how far a login has come
+  std::string data;         // small flow state, url-encoded
+  int failed_tries = 0;
   TimePoint last_seen_at;
   TimePoint expires_at;
 };
@@ -24,6 +31,10 @@ void extend_session(Db& db, const std::string& id_hash, TimePoint now, TimePoint
 void rekey_session(Db& db, const std::string& old_hash, const std::string& new_hash,
                    const std::string& new_csrf);
 void delete_session(Db& db, const std::string& id_hash);
+// Writes kind, person, account, wizard step, auth stage, data and failed tries.
+void update_session_state(Db& db, const SessionRow& row);
+// Ends every session of an account but one (password reset, logout elsewhere).
+int delete_account_sessions(Db& db, std::int64_t account_id, const std::string& except_hash);
 // Removes sessions and captchas that expired before `now`; returns how many sessions went.
 int purge_expired_sessions(Db& db, TimePoint now);
 

@@ -1,0 +1,19 @@
+// audit_store.h: the audit log. Never a password, code, clear ID number or session value in it.
+#pragma once
+#include <string>
+
+#include "sql/db.h"
+
+namespace xueji::store {
+
+struct AuditEntry {
+  std::string actor;        // "web", "account:123", or the Unix user of xueji-ctl
+  std::string action;       // "login.failed", "staff.import", ...
+  std::string target;       // masked ID, account id, school code: never secrets
+  std::string client_addr;  // empty for the CLI
+  std::string request_id;   // nginx $request_id, empty for the CLI
+};
+
+void audit(Db& db, const AuditEntry& entry, TimePoint now);
+
+}  // namespace xueji::store
