@@ -1,0 +1,6 @@
+// apply_done.cpp: GET /apply/done — not built yet: answers 404 until its issue lands.
+#include "fcgi/handler.h"
+
+xueji::http::Response handle_apply_done(const xueji::http::Request&, xueji::Context&) {
+  throw xueji::http::not_found();
+}
