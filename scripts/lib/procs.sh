@@ -58,6 +58,8 @@ proc_start() {
   # not fork and $! is the PID of the command itself.
   setsid "$@" </dev/null >>"$log" 2>&1 &
   pid=$!
+  # Not our job to watch: no "Killed" notice from bash if `down` must use SIGKILL on it.
+  disown "$pid"
   echo "$pid" >"$(proc_pid_file "$name")"
   proc_stat_field "$pid" 22 >"$XUEJI_VAR_DIR/pids/$name.start" || true
 }
@@ -106,9 +108,10 @@ targets_gone() {
 proc_stop() {
   local seconds_max=$1
   shift
+  local -a names=("$@")
   local name pid entry
   local -a targets=() # "PID START NAME" entries, masters and descendants alike
-  for name in "$@"; do
+  for name in ${names[@]+"${names[@]}"}; do
     pid=$(proc_running_pid "$name") || {
       rm -f "$(proc_pid_file "$name")" "$XUEJI_VAR_DIR/pids/$name.start"
       continue
@@ -122,17 +125,17 @@ proc_stop() {
   [[ ${#targets[@]} -gt 0 ]] || return 0
 
   if ! wait_until "$seconds_max" targets_gone "${targets[@]}"; then
+    local start label
     for entry in "${targets[@]}"; do
-      # shellcheck disable=SC2086
-      set -- $entry
-      if pid_is "$1" "$2"; then
-        warn "$3 (pid $1) ignored SIGTERM for ${seconds_max}s: killing it"
-        kill -KILL "$1" 2>/dev/null || true
+      read -r pid start label <<<"$entry"
+      if pid_is "$pid" "$start"; then
+        [[ $label == *-child ]] || warn "$label (pid $pid) ignored SIGTERM for ${seconds_max}s: killing it"
+        kill -KILL "$pid" 2>/dev/null || true
       fi
     done
     wait_until 10 targets_gone "${targets[@]}" || warn "some processes outlived SIGKILL for 10 s"
   fi
-  for name in "$@"; do
+  for name in "${names[@]}"; do
     rm -f "$(proc_pid_file "$name")" "$XUEJI_VAR_DIR/pids/$name.start"
   done
 }
