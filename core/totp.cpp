@@ -129,6 +129,8 @@ std::string code_at(std::string_view secret, std::int64_t step, int digits) {
   return std::string(static_cast<std::size_t>(digits) - code.size(), '0') + code;
 }
 
+bool well_formed_code(std::string_view typed) { return !digits_of(typed).empty(); }
+
 std::optional<std::int64_t> accepted_step(std::string_view secret, std::string_view typed,
                                           TimePoint now,
                                           std::optional<std::int64_t> last_used_step) {

@@ -32,6 +32,10 @@ std::int64_t time_step(TimePoint t);
 // RFC 4226 HOTP of `secret` for counter `step`, zero-padded to `digits` (6..8).
 std::string code_at(std::string_view secret, std::int64_t step, int digits = kDigits);
 
+// Six digits, spaces between them allowed: worth checking (anything else is a typing slip and
+// is not counted as a wrong code).
+bool well_formed_code(std::string_view typed);
+
 // The step whose code `typed` is, searched within ±kAllowedDrift of now and strictly after
 // `last_used_step` (a code is good once); nullopt when there is none. `typed` may carry spaces
 // between digits; anything but 6 digits is refused. The comparison takes the same time

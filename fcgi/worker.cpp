@@ -98,7 +98,7 @@ int serve_child(Handler handler, const Config& config, const Templates& template
 
   FCGX_Init();
   FCGX_Request request;
-  FCGX_InitRequest(&request, listen_fd, 0);
+  FCGX_InitRequest(&request, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
   for (int served = 0; served < max_requests;) {
     child_allow_stop(true);
     if (child_stop_requested()) break;

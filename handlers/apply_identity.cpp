@@ -1,6 +1,178 @@
-// apply_identity.cpp: GET,POST /apply/identity — not built yet: answers 404 until its issue lands.
+// apply_identity.cpp: wizard step 1 (manual 四 ③–⑥) — GET /apply/identity shows the ID number,
+// birth date and captcha form; POST matches them against the staff records with one neutral
+// failure message, locks tries after repeated failures, and starts the wizard for the person.
+#include "core/identity_lockout.h"
+#include "core/national_id.h"
+#include "core/personal_data.h"
+#include "core/taipei_time.h"
+#include "fcgi/audit.h"
+#include "fcgi/captcha.h"
+#include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "fcgi/wizard.h"
 
-xueji::http::Response handle_apply_identity(const xueji::http::Request&, xueji::Context&) {
-  throw xueji::http::not_found();
+namespace {
+
+using namespace xueji;
+using wizard::Step;
+
+constexpr const char* kNoMatch =
+    "身分驗證未通過：查無相符的教職員資料。請確認身分證/外籍人士統一證號及出生年月日是否輸入正確；"
+    "若確認無誤，請洽貴校學校權限AA帳號持有者確認您的聘約資料是否已建置。";
+
+struct Entries {
+  std::string national_id;
+  std::string birth_date;
+};
+
+using Messages = std::function<void(ctemplate::TemplateDictionary&)>;
+
+http::Response identity_page(Context& ctx, const Session& session, const Entries& entries,
+                             const Messages& messages) {
+  Page page("身分驗證", "apply_identity.tpl");
+  auto& body = page.body();
+  wizard::add_step_bar(body, Step::kIdentity);
+  body.SetValue("CSRF", session.csrf);
+  body.SetValue("NATIONAL_ID", entries.national_id);
+  body.SetValue("BIRTH_DATE", entries.birth_date);
+  if (messages) messages(body);
+  http::Response r;
+  r.body = page.render(ctx);
+  return r;
+}
+
+std::string locked_message(TimePoint until, TimePoint now) {
+  auto minutes = std::chrono::ceil<std::chrono::minutes>(until - now).count();
+  if (minutes < 1) minutes = 1;
+  return "身分驗證失敗次數過多，為保護個人資料，暫停受理身分驗證 15 分鐘，請於 " +
+         std::to_string(minutes) + " 分鐘後再試。";
+}
+
+// The session's own lock: failed_tries counts failures, the value kIdentityLockKey holds the end.
+FailureCounter session_counter(const Session& session) {
+  FailureCounter c;
+  c.failures = session.failed_tries;
+  std::string until = session.value(wizard::kIdentityLockKey);
+  if (!until.empty()) c.locked_until = TimePoint(Seconds(std::stoll(until)));
+  return c;
+}
+
+void store_session_counter(Session& session, const FailureCounter& c) {
+  session.failed_tries = c.failures;
+  session.set_value(wizard::kIdentityLockKey,
+                    c.locked_until ? std::to_string(wizard::unix_seconds(*c.locked_until)) : "");
+}
+
+// Field checks that need no database; they say nothing about any person.
+struct FieldErrors {
+  std::string id;
+  std::string birth;
+  bool any() const { return !id.empty() || !birth.empty(); }
+};
+
+FieldErrors check_fields(const Entries& entries, TimePoint now) {
+  FieldErrors e;
+  if (entries.national_id.empty()) {
+    e.id = "請輸入身分證/外籍人士統一證號。";
+  } else if (!is_valid_national_id(entries.national_id)) {
+    e.id = "身分證/外籍人士統一證號格式不正確，請確認後重新輸入（例如 A123456789）。";
+  }
+  auto birth = parse_iso_date(entries.birth_date);
+  if (entries.birth_date.empty()) {
+    e.birth = "請輸入出生年月日。";
+  } else if (!birth) {
+    e.birth = "出生年月日格式不正確，請依 yyyy-mm-dd 格式輸入實際存在的日期（例如 1986-01-02）。";
+  } else if (*birth > taipei_date(now)) {
+    e.birth = "出生年月日不可晚於今天，請確認後重新輸入。";
+  }
+  return e;
+}
+
+http::Response submit(const http::Request& req, Context& ctx) {
+  auto session = find_session(req, ctx);
+  if (!session && !req.cookie(kSessionCookie).empty()) return wizard::expired_page(ctx);
+  require_csrf(req, session);
+  Step at = wizard::current_step(*session);
+  if (at != Step::kIdentity && at != Step::kDone) {
+    return http::Response::redirect(wizard::path_of(at));  // a resubmit from the back button
+  }
+  Entries entries{normalize_national_id(form_value(req, "national_id", 64)),
+                  form_value(req, "birth_date", 64)};
+  TimePoint now = ctx.clock.now();
+
+  CaptchaCheck captcha = check_captcha(*session, "apply_identity", form_value(req, "captcha", 32), ctx);
+  if (captcha != CaptchaCheck::kPassed) {
+    return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      show_message(d, "CAPTCHA_ERROR", captcha_message(captcha));
+    });
+  }
+  FailureCounter own = session_counter(*session);
+  if (identity_locked(own, now)) {
+    audit_request(ctx, req, "web", "apply.identity.locked", "session");
+    return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      show_message(d, "MESSAGE", locked_message(*own.locked_until, now));
+    });
+  }
+  FieldErrors errors = check_fields(entries, now);
+  if (errors.any()) {
+    return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      if (!errors.id.empty()) show_message(d, "ID_ERROR", errors.id);
+      if (!errors.birth.empty()) show_message(d, "BIRTH_ERROR", errors.birth);
+    });
+  }
+
+  std::string id_hmac = national_id_hmac(ctx.config.secret, entries.national_id);
+  std::string masked = mask_national_id(entries.national_id);
+  FailureCounter per_id = store::identity_failures(ctx.db, id_hmac);
+  if (identity_locked(per_id, now)) {
+    audit_request(ctx, req, "web", "apply.identity.locked", masked);
+    return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      show_message(d, "MESSAGE", locked_message(*per_id.locked_until, now));
+    });
+  }
+  auto applicant = store::match_applicant(ctx.db, id_hmac, *parse_iso_date(entries.birth_date));
+  if (!applicant) {
+    own = after_identity_failure(own, kIdentityFailuresPerSession, std::nullopt, now);
+    store_session_counter(*session, own);
+    save_session(*session, ctx);
+    per_id = store::record_identity_failure(ctx.db, id_hmac, now);
+    audit_request(ctx, req, "web", "apply.identity.failed", masked);
+    std::optional<TimePoint> lock = own.locked_until ? own.locked_until : per_id.locked_until;
+    return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      show_message(d, "MESSAGE", lock ? locked_message(*lock, now) : std::string(kNoMatch));
+    });
+  }
+  if (applicant->has_account) {
+    audit_request(ctx, req, "person:" + std::to_string(applicant->person_id),
+                  "apply.identity.has_account", masked);
+    return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      d.ShowSection("HAS_ACCOUNT");
+    });
+  }
+  // A new privilege (the session now stands for a person): new session id, fresh wizard state.
+  rotate_session(*session, ctx);
+  session->clear_values();
+  session->failed_tries = 0;
+  session->person_id = applicant->person_id;
+  session->account_id.reset();
+  session->auth_stage.clear();
+  session->set_value(wizard::kBirthKey, entries.birth_date);
+  wizard::move_to(*session, Step::kEmail);
+  save_session(*session, ctx);
+  audit_request(ctx, req, wizard::actor(*session), "apply.identity.passed", masked);
+  return http::Response::redirect(wizard::path_of(Step::kEmail));
+}
+
+}  // namespace
+
+xueji::http::Response handle_apply_identity(const xueji::http::Request& req, xueji::Context& ctx) {
+  if (req.method == "POST") return submit(req, ctx);
+  if (req.method != "GET") throw http::method_not_allowed();
+  Session session = current_session(req, ctx);
+  Step at = wizard::current_step(session);
+  // Back to step 1 in the middle of the wizard: the step the session is at is the right page.
+  if (at != Step::kIdentity && at != Step::kDone) {
+    return http::Response::redirect(wizard::path_of(at));
+  }
+  return identity_page(ctx, session, {}, nullptr);
 }

@@ -1,6 +1,129 @@
-// apply_verify.cpp: GET,POST /apply/verify — not built yet: answers 404 until its issue lands.
+// apply_verify.cpp: wizard step 2b, 輸入驗證代碼 (manual 四 ⑫–⑭) — GET /apply/verify shows the
+// address, the code's letters and the time left; POST checks the 6 digits: distinct answers for
+// wrong, expired, superseded and too many tries, and a code consumed exactly once.
+#include "core/email_code.h"
+#include "fcgi/audit.h"
+#include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "fcgi/wizard.h"
+#include "fcgi/wizard_code.h"
+#include "sql/email_code_store.h"
 
-xueji::http::Response handle_apply_verify(const xueji::http::Request&, xueji::Context&) {
-  throw xueji::http::not_found();
+namespace {
+
+using namespace xueji;
+using wizard::Step;
+
+constexpr const char* kResendHint = "請點選【重新發送驗證代碼】取得新的驗證代碼。";
+
+std::string target_of(const Session& session) {
+  return "person:" + std::to_string(session.person_id.value_or(0));
+}
+
+bool same_code(Context& ctx, const Session& session, const store::EmailCodeRow& row,
+               const std::string& digits) {
+  std::string hmac = email_code_hmac(ctx.config.secret, store::kApplyCodePurpose, session.id_hash,
+                                     row.address, row.prefix, digits);
+  return crypto::constant_time_equal(hmac, row.code_hmac);
+}
+
+// An older mail's code: one the session was sent within the hour before the newest.
+bool matches_older(Context& ctx, const Session& session, const store::EmailCodeRow& newest,
+                   const TypedCode& typed) {
+  if (!typed.prefix.empty() && typed.prefix != newest.prefix) return true;
+  auto older = store::earlier_email_codes(ctx.db, session.id_hash, store::kApplyCodePurpose,
+                                          newest.id, ctx.clock.now() - kEmailSendWindow);
+  for (const auto& row : older) {
+    if (same_code(ctx, session, row, typed.digits)) return true;
+  }
+  return false;
+}
+
+// Consumes the code and moves the session on, together; false when another request was first.
+bool accept(const http::Request& req, Context& ctx, Session& session,
+            const store::EmailCodeRow& code) {
+  Session updated = session;
+  wizard::move_to(updated, Step::kAccount);
+  updated.set_value(wizard::kEmailKey, code.address);
+  updated.set_value(wizard::kFlashKey, "");
+  bool won = ctx.db.transaction([&] {
+    if (!store::consume_email_code(ctx.db, code.id, ctx.clock.now())) return false;
+    save_session(updated, ctx);
+    audit_request(ctx, req, wizard::actor(session), "apply.code.verified", target_of(session));
+    return true;
+  });
+  if (won) session = updated;
+  return won;
+}
+
+http::Response submit(const http::Request& req, Context& ctx, Session& session,
+                      const store::Applicant& applicant) {
+  require_csrf(req, session);
+  auto refuse = [&](const std::string& message) {
+    return wizard::verify_page(ctx, session, applicant, {message, {}});
+  };
+  auto typed = parse_typed_code(form_value(req, "code", 64));
+  if (!typed) return refuse("請輸入 6 位數字的驗證代碼（英文碼後的數字）。");
+
+  auto newest = store::newest_email_code(ctx.db, session.id_hash, store::kApplyCodePurpose);
+  TimePoint now = ctx.clock.now();
+  bool live_match = false;
+  bool older_match = false;
+  std::optional<StoredCode> stored;
+  if (newest) {
+    stored = StoredCode{newest->state, newest->expires_at, newest->tries};
+    bool prefix_ok = typed->prefix.empty() || typed->prefix == newest->prefix;
+    live_match = prefix_ok && same_code(ctx, session, *newest, typed->digits);
+    if (!live_match) older_match = matches_older(ctx, session, *newest, *typed);
+  }
+  std::string prefix = newest ? newest->prefix : "";
+  std::string actor = wizard::actor(session);
+  switch (judge_code(stored, live_match, older_match, now)) {
+    case CodeVerdict::kAccepted:
+      if (accept(req, ctx, session, *newest)) {
+        return http::Response::redirect(wizard::path_of(Step::kAccount));
+      }
+      // A second submit of the same code lost the race: follow the session where the first went.
+      if (auto again = find_session(req, ctx);
+          again && wizard::current_step(*again) != Step::kVerify) {
+        return http::Response::redirect(wizard::path_of(wizard::current_step(*again)));
+      }
+      return refuse(std::string("此驗證代碼已使用或已失效，") + kResendHint);
+    case CodeVerdict::kWrong: {
+      store::WrongTry wrong = store::count_wrong_email_code(ctx.db, newest->id);
+      audit_request(ctx, req, actor, wrong.killed ? "apply.code.too_many" : "apply.code.wrong",
+                    target_of(session));
+      if (wrong.killed) {
+        return refuse(std::string("驗證代碼錯誤已達 5 次，此驗證代碼已失效，") + kResendHint);
+      }
+      int left = kEmailCodeMaxTries - (newest->tries + 1);
+      return refuse("驗證代碼錯誤，請確認英文碼為 " + prefix + " 的信件後重新輸入（還可再試 " +
+                    std::to_string(left) + " 次）。");
+    }
+    case CodeVerdict::kTooManyTries:
+      audit_request(ctx, req, actor, "apply.code.too_many", target_of(session));
+      return refuse(std::string("驗證代碼錯誤已達 5 次，此驗證代碼已失效，") + kResendHint);
+    case CodeVerdict::kExpired:
+      audit_request(ctx, req, actor, "apply.code.expired", target_of(session));
+      return refuse(std::string("驗證代碼已超過 5 分鐘而失效，") + kResendHint);
+    case CodeVerdict::kSuperseded:
+      audit_request(ctx, req, actor, "apply.code.superseded", target_of(session));
+      return refuse("此驗證代碼已失效，請輸入英文碼為 " + prefix + " 的最新驗證代碼。");
+    case CodeVerdict::kNoCode:
+      break;
+  }
+  return refuse(std::string("目前沒有有效的驗證代碼，") + kResendHint);
+}
+
+}  // namespace
+
+xueji::http::Response handle_apply_verify(const xueji::http::Request& req, xueji::Context& ctx) {
+  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
+  wizard::Entry entry = wizard::enter(req, ctx, {Step::kVerify});
+  if (!entry.session) return entry.response;
+  Session& session = *entry.session;
+  auto applicant = wizard::applicant_of(session, ctx);
+  if (!applicant) return wizard::expired_page(ctx);
+  if (req.method == "POST") return submit(req, ctx, session, *applicant);
+  return wizard::verify_page(ctx, session, *applicant, {});
 }

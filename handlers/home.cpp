@@ -1,6 +1,47 @@
-// home.cpp: GET /home — not built yet: answers 404 until its issue lands.
+// home.cpp: GET /home — the page after every required step: name, school(s), duties of the
+// active school year, 修改帳號 / 修改密碼 / 登出; or, with no duty this year, the manual's
+// sentence that there is nothing to use.
 #include "fcgi/handler.h"
+#include "fcgi/login_flow.h"
+#include "fcgi/templates.h"
 
-xueji::http::Response handle_home(const xueji::http::Request&, xueji::Context&) {
-  throw xueji::http::not_found();
+namespace {
+
+using namespace xueji;
+
+std::string person_name(const LoginState& state) {
+  if (!state.duties.schools.empty()) return state.duties.schools.front().staff_name;
+  return state.account.display_name;
+}
+
+void fill_schools(ctemplate::TemplateDictionary& body, const store::PersonDuties& duties) {
+  for (const auto& school : duties.schools) {
+    auto* s = body.AddSectionDictionary("SCHOOL");
+    s->SetValue("SCHOOL_NAME", school.school_name);
+    s->SetValue("SCHOOL_CODE", school.school_code);
+    for (const auto& duty : school.duties) s->AddSectionDictionary("DUTY")->SetValue("DUTY", duty);
+    if (school.duties.empty()) s->ShowSection("NO_DUTY");
+  }
+}
+
+}  // namespace
+
+xueji::http::Response handle_home(const xueji::http::Request& req, xueji::Context& ctx) {
+  if (req.method != "GET") throw http::method_not_allowed();
+  LoginGate gate = enter_login_page(req, ctx, RequiredAction::kHome);
+  if (!gate.state) return gate.redirect;
+  const LoginState& state = *gate.state;
+  bool no_duty = state.next == RequiredAction::kNoDuty;
+  Page page(no_duty ? "無可使用之功能" : "首頁", no_duty ? "no_duty.tpl" : "home.tpl");
+  auto& body = page.body();
+  body.SetValue("CSRF", state.session.csrf);
+  body.SetValue("ACCOUNT", state.account.login_name);
+  body.SetIntValue("SCHOOL_YEAR", state.duties.school_year);
+  if (!no_duty) {
+    body.SetValue("NAME", person_name(state));
+    fill_schools(body, state.duties);
+  }
+  http::Response r;
+  r.body = page.render(ctx);
+  return r;
 }

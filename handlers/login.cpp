@@ -1,9 +1,17 @@
 // login.cpp: GET /login — the login page of manual section 三 with the footer counters;
-// POST /login — CSRF, then the captcha, before anything about the account is looked at.
+// POST /login — CSRF, then the captcha, before anything about the account is looked at; then
+// the password with the lockout, and on to the next required step (fcgi/login_flow.h).
+#include "core/account_policy.h"
+#include "core/lockout.h"
+#include "core/password_hash.h"
 #include "core/taipei_time.h"
+#include "fcgi/account_notices.h"
+#include "fcgi/audit.h"
 #include "fcgi/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "fcgi/login_flow.h"
+#include "sql/account_store.h"
 #include "sql/counter_store.h"
 
 namespace {
@@ -17,7 +25,63 @@ constexpr std::size_t kMaxPassword = 256;
 const char* notice_text(std::string_view key) {
   if (key == "logged_out") return "您已登出。";
   if (key == "expired") return "閒置過久，已自動登出，請重新登入。";
+  if (key == "renamed") return "帳號已修改成功，系統已自動登出，請使用修改後的新帳號重新登入。";
+  if (key == "password_changed") return "密碼已修改成功，系統已自動登出，請使用新密碼重新登入。";
+  if (key == "totp_failed") return "雙因子驗證碼錯誤次數過多，已自動登出，請重新登入。";
+  if (key == "locked") return kLockedMessage;
   return nullptr;
+}
+
+// Unknown account and wrong password get the same words (and the same Argon2 work).
+constexpr const char* kNeutralFailure = "帳號或密碼錯誤，請重新輸入。";
+
+enum class PasswordCheck { kRight, kWrong, kLocked };
+
+struct PasswordResult {
+  PasswordCheck check = PasswordCheck::kWrong;
+  std::optional<store::Account> account;  // set for kRight
+};
+
+// The password against the account named `typed`, with the lockout of product.md §6.
+PasswordResult check_password(const http::Request& req, Context& ctx, const std::string& typed,
+                              const std::string& password) {
+  auto account = store::find_account_by_key(ctx.db, account_login_key(typed));
+  if (!account) {
+    verify_password(dummy_password_hash(), password);  // same cost as a wrong password
+    audit_request(ctx, req, "web", "login.failed", "unknown account");
+    return {PasswordCheck::kWrong, std::nullopt};
+  }
+  const std::string target = "account:" + std::to_string(account->id);
+  TimePoint now = ctx.clock.now();
+  switch (lock_state(account->locked_until, now)) {
+    case LockState::kLocked:
+      // Not even verified: the lock holds whatever was typed, and nothing is counted.
+      audit_request(ctx, req, "web", "login.refused_locked", target);
+      return {PasswordCheck::kLocked, std::nullopt};
+    case LockState::kExpired:
+      if (store::release_expired_lock(ctx.db, account->id, now)) {
+        audit_request(ctx, req, "system", "login.lock_released", target);
+      }
+      break;
+    case LockState::kOpen:
+      break;
+  }
+  if (verify_password(account->password_hash, password)) {
+    if (account->failed_count != 0) store::clear_failed_passwords(ctx.db, account->id);
+    return {PasswordCheck::kRight, std::move(account)};
+  }
+  TimePoint until = lock_end(now);
+  bool locked = ctx.db.transaction([&] {
+    auto failure = store::add_failed_password(ctx.db, account->id, now, kMaxFailedPasswords, until);
+    audit_request(ctx, req, "web", "login.failed", target);
+    if (failure.locked) {
+      audit_request(ctx, req, "system", "login.locked", target);
+      queue_account_notice(ctx.db, *account, AccountEvent::kLocked, now, format_taipei(until));
+    }
+    // Not counted: another request locked it a moment ago.
+    return failure.locked || !failure.counted;
+  });
+  return {locked ? PasswordCheck::kLocked : PasswordCheck::kWrong, std::nullopt};
 }
 
 http::Response login_page(const http::Request& req, Context& ctx, const Session& session,
@@ -61,9 +125,23 @@ xueji::http::Response handle_login(const xueji::http::Request& req, xueji::Conte
       if (password.empty()) show_message(d, "PASSWORD_ERROR", "請輸入密碼。");
     });
   }
-  // No account can log in before the account flows exist; the answer is the neutral one every
-  // failed login gets.
-  return login_page(req, ctx, *session, account, [](ctemplate::TemplateDictionary& d) {
-    show_message(d, "MESSAGE", "帳號或密碼錯誤，請重新輸入。");
-  });
+  PasswordResult result = check_password(req, ctx, account, password);
+  switch (result.check) {
+    case PasswordCheck::kLocked:
+      return login_page(req, ctx, *session, account, [](ctemplate::TemplateDictionary& d) {
+        show_message(d, "MESSAGE", kLockedMessage);
+      });
+    case PasswordCheck::kWrong:
+      return login_page(req, ctx, *session, account, [](ctemplate::TemplateDictionary& d) {
+        show_message(d, "MESSAGE", kNeutralFailure);
+      });
+    case PasswordCheck::kRight:
+      break;
+  }
+  const store::Account& found = *result.account;
+  bool weak = !password_rule_problems(password, found, found.login_name, ctx).empty();
+  start_login(*session, found, weak, ctx);
+  audit_request(ctx, req, account_actor(found), "login.password_ok",
+                "account:" + std::to_string(found.id));
+  return http::Response::redirect(next_login_path(*session, found, ctx));
 }

@@ -62,7 +62,7 @@
 <p>電話溝通前，請先下載操作手冊；若您忘記密碼請使用【忘記密碼】功能，亦可參考操作手冊(若看不到這功能請將瀏覽器的縮放調整至100%、若看不到驗證圖片請改用Chrome瀏覽器)。另提醒您勿使用瀏覽器自動儲存帳號密碼功能，請直接登入帳號及密碼。</p>
 </section>
 <section class="card reminders" aria-labelledby="reminders-title">
-<h2 id="reminders-title"><span aria-hidden="true">★</span>小提醒</h2>
+<h2 id="reminders-title">★小提醒</h2>
 <ol>
 <li>建議優先使用 Google Chrome 瀏覽器瀏覽本系統，且需更新至最新版本。<br>版本確認及更新方式：開啟瀏覽器，於網址列輸入 <code>chrome://settings/help</code>，瀏覽器將執行版本檢查與自動更新，點擊【重新啟動】完成更新。</li>
 <li>本系統含有大量教職員及學校資料，請遵守個資法勿借用帳號。</li>

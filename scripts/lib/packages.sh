@@ -17,10 +17,16 @@ xueji_packages=(
 
 # Prints the packages of `xueji_packages` that dpkg does not report as installed.
 missing_packages() {
-  local pkg status
+  local pkg
+  local -A installed=()
+  # One dpkg-query for the whole list; it names only the packages it knows (and fails for the
+  # others, which is why its status is ignored).
+  while read -r pkg; do
+    installed[$pkg]=1
+  done < <(dpkg-query -W -f='${Package} ${Status}\n' "${xueji_packages[@]}" 2>/dev/null |
+    awk '$2 == "install" && $3 == "ok" && $4 == "installed" { print $1 }' || true)
   for pkg in "${xueji_packages[@]}"; do
-    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
-    [[ $status == "install ok installed" ]] || echo "$pkg"
+    [[ -n ${installed[$pkg]:-} ]] || echo "$pkg"
   done
   # Node.js may come from Debian or from NodeSource (whose nodejs bundles npm and conflicts
   # with Debian's npm), so the commands are what counts here, not the package names.

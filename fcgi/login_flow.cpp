@@ -1,0 +1,196 @@
+// login_flow.cpp: the guard of the logged-in pages and the session steps of a login.
+#include "fcgi/login_flow.h"
+
+#include <algorithm>
+
+#include "core/account_policy.h"
+#include "core/holder_id.h"
+#include "core/password_policy.h"
+#include "core/school_year.h"
+#include "core/secret_box.h"
+#include "core/totp.h"
+#include "fcgi/audit.h"
+#include "sql/counter_store.h"
+#include "sql/session_store.h"
+
+namespace xueji {
+namespace {
+
+constexpr const char* kWeakPasswordKey = "weak_password";
+constexpr const char* kPendingTotpKey = "totp_pending";
+
+bool is_login(const Session& s) {
+  return s.kind == kLoginKind && s.account_id &&
+         (s.auth_stage == kStagePassword || s.auth_stage == kStageFactors ||
+          s.auth_stage == kStageComplete);
+}
+
+bool page_allows(RequiredAction page, RequiredAction next) {
+  if (page == next) return true;
+  if (page == RequiredAction::kHome) return next == RequiredAction::kNoDuty;
+  if (page == RequiredAction::kRenameAccount || page == RequiredAction::kChangePassword) {
+    return may_change_voluntarily(next);
+  }
+  return false;
+}
+
+// Everything but the duties, which are looked up only once every earlier step is done.
+LoginFacts facts_before_duties(const Session& session, const store::Account& account,
+                               TimePoint now) {
+  LoginFacts facts;
+  facts.totp_bound = account.totp_bound_at.has_value();
+  facts.second_factor_passed = session.auth_stage != kStagePassword;
+  facts.name_breaks_rules = account_name_breaks_rules(account);
+  facts.password_must_change =
+      password_must_change(account.must_change_password, account.password_changed_at, now,
+                           session.value(kWeakPasswordKey) == "1");
+  facts.has_duty = true;
+  return facts;
+}
+
+// The first time a session reaches /home its login is complete: counted once, even when two
+// requests arrive together (the store's conditional update decides).
+void complete_login(const http::Request& req, Context& ctx, LoginState& state) {
+  TimePoint now = ctx.clock.now();
+  ctx.db.transaction([&] {
+    if (!store::advance_login_stage(ctx.db, state.session.id_hash, kStageFactors, kStageComplete)) {
+      return;
+    }
+    store::count_login(ctx.db, taipei_date(now));
+    audit_request(ctx, req, account_actor(state.account), "login.completed",
+                  "account:" + std::to_string(state.account.id));
+  });
+  state.session.auth_stage = kStageComplete;
+}
+
+}  // namespace
+
+LoginGate enter_login_page(const http::Request& req, Context& ctx, RequiredAction page) {
+  LoginGate gate;
+  auto session = find_session(req, ctx);
+  if (!session || !is_login(*session)) {
+    // A cookie that no longer finds a live session is an idle logout; say so.
+    bool expired = !session && !req.cookie(kSessionCookie).empty();
+    gate.redirect = http::Response::redirect(expired ? "/login?notice=expired" : "/login");
+    return gate;
+  }
+  auto account = store::find_account(ctx.db, *session->account_id);
+  if (!account) {
+    end_session(*session, ctx);
+    gate.redirect = http::Response::redirect("/login");
+    return gate;
+  }
+  TimePoint now = ctx.clock.now();
+  LoginFacts facts = facts_before_duties(*session, *account, now);
+  RequiredAction next = next_required_action(facts);
+  store::PersonDuties duties;
+  if (next == RequiredAction::kHome) {
+    duties = store::active_duties(ctx.db, account->person_id, school_year_at(now));
+    facts.has_duty = duties.has_duty();
+    next = next_required_action(facts);
+  }
+  if (!page_allows(page, next)) {
+    gate.redirect = http::Response::redirect(path_of(next));
+    return gate;
+  }
+  gate.state = LoginState{*session, *account, next, std::move(duties)};
+  if (page == RequiredAction::kHome && session->auth_stage == kStageFactors) {
+    complete_login(req, ctx, *gate.state);
+  }
+  return gate;
+}
+
+std::string next_login_path(const Session& session, const store::Account& account, Context& ctx) {
+  return std::string(path_of(next_required_action(facts_before_duties(session, account, ctx.clock.now()))));
+}
+
+void start_login(Session& session, const store::Account& account, bool weak_password,
+                 Context& ctx) {
+  rotate_session(session, ctx);
+  session.kind = kLoginKind;
+  session.account_id = account.id;
+  session.person_id = account.person_id;
+  session.auth_stage = account.totp_bound_at ? kStagePassword : kStageFactors;
+  session.wizard_step.clear();
+  session.failed_tries = 0;
+  session.clear_values();
+  if (weak_password) session.set_value(kWeakPasswordKey, "1");
+  save_session(session, ctx);
+}
+
+void pass_second_factor(Session& session, Context& ctx) {
+  rotate_session(session, ctx);
+  session.auth_stage = kStageFactors;
+  session.failed_tries = 0;
+  session.set_value(kPendingTotpKey, "");
+  save_session(session, ctx);
+}
+
+bool count_wrong_code(Session& session, Context& ctx) {
+  ++session.failed_tries;
+  if (session.failed_tries >= kMaxTotpTries) {
+    end_session(session, ctx);
+    return true;
+  }
+  save_session(session, ctx);
+  return false;
+}
+
+http::Response end_login(const Session& session, Context& ctx, std::string_view notice,
+                         bool all_sessions) {
+  if (all_sessions && session.account_id) {
+    store::delete_account_sessions(ctx.db, *session.account_id, session.id_hash);
+  }
+  end_session(session, ctx);
+  return http::Response::redirect("/login?notice=" + std::string(notice));
+}
+
+std::vector<std::string> password_rule_problems(std::string_view password,
+                                                const store::Account& account,
+                                                std::string_view login_name, Context& ctx) {
+  PasswordRuleContext rules;
+  rules.account_name = std::string(login_name);
+  rules.birth_date = account.birth_date;
+  auto problems = password_problems(password, rules);
+  // The clear ID number is not kept, so that rule is checked through the person's HMAC; its
+  // message goes where password_problems() would have put it.
+  if (contains_holder_id(password, ctx.config.secret, account.id_hmac)) {
+    auto later = std::find_if(problems.begin(), problems.end(), [](const std::string& p) {
+      return p == kPasswordBirthDate || p == kPasswordCommon;
+    });
+    problems.insert(later, std::string(kPasswordIdNumber));
+  }
+  return problems;
+}
+
+bool account_name_breaks_rules(const store::Account& account) {
+  // The holder's own number is not known in clear here; any number-shaped part is refused by
+  // the rules anyway, which covers it.
+  AccountRuleContext rules;
+  rules.birth_date = account.birth_date;
+  return account.must_change_name || !account_name_problems(account.login_name, rules).empty();
+}
+
+std::string pending_totp_secret(Session& session, Context& ctx) {
+  std::string key = totp_box_key(ctx.config.secret);
+  std::string context = "pending-totp:" + std::to_string(session.account_id.value_or(0));
+  if (auto box = totp::base32_decode(session.value(kPendingTotpKey)); box && !box->empty()) {
+    auto secret = open_secret(key, *box, context);
+    if (secret && secret->size() == totp::kSecretBytes) return *secret;
+  }
+  std::string secret = ctx.random.bytes(totp::kSecretBytes);
+  session.set_value(kPendingTotpKey,
+                    totp::base32_encode(seal_secret(key, secret, context, ctx.random)));
+  save_session(session, ctx);
+  return secret;
+}
+
+std::string account_totp_context(const store::Account& account) {
+  return "account-totp:" + std::to_string(account.id);
+}
+
+std::string account_actor(const store::Account& account) {
+  return "account:" + std::to_string(account.id);
+}
+
+}  // namespace xueji

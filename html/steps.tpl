@@ -1,0 +1,11 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! steps.tpl: the wizard's step bar (manual 四: 首頁 / 身分驗證 / E-Mail驗證 / 帳號申請 / 申請完成) and 「返回登入頁面」, included by every apply_*.tpl as STEPS. }}
+<nav class="wizard-nav" aria-label="申請個人業務帳號步驟">
+<a class="steps-home" href="/login"><span aria-hidden="true">🏠</span> 首頁</a>
+<ol class="steps" id="wizard-steps">
+{{#STEP}}
+<li class="{{CLASS}}"{{#CURRENT}} aria-current="step"{{/CURRENT}}>{{LABEL}}{{#DONE}}<span class="visually-hidden">（已完成）</span>{{/DONE}}</li>
+{{/STEP}}
+</ol>
+</nav>
+<p class="back-to-login"><a href="/login" id="back-to-login"><span aria-hidden="true">←</span> 返回登入頁面</a></p>

@@ -1,0 +1,310 @@
+// account_store.cpp: the SQL of accounts, password_history and the duties of /home.
+#include "sql/account_store.h"
+
+namespace xueji::store {
+namespace {
+
+constexpr int kDuplicateKey = 1062;
+
+const std::string kAccountColumns =
+    "SELECT a.id, a.person_id, a.login_name, a.password_hash, a.password_changed_at, "
+    "a.failed_count, a.locked_until, a.email, a.email_verified_at, "
+    "HEX(a.totp_secret_enc) AS totp_hex, a.totp_bound_at, a.totp_last_step, "
+    "a.must_change_password, a.must_change_name, HEX(p.id_hmac) AS id_hmac_hex, p.id_masked, "
+    "p.birth_date, (SELECT s.name FROM staff s WHERE s.person_id = a.person_id ORDER BY s.id "
+    "LIMIT 1) AS display_name FROM accounts a JOIN persons p ON p.id = a.person_id ";
+const std::string kFindAccountByKey = kAccountColumns + "WHERE a.login_key = ?";
+const std::string kFindAccount = kAccountColumns + "WHERE a.id = ?";
+
+const std::string kReleaseExpiredLock =
+    "UPDATE accounts SET failed_count = 0, locked_until = NULL "
+    "WHERE id = ? AND locked_until IS NOT NULL AND locked_until <= ?";
+// The lock is decided from the count before this failure, and the row is left alone while a
+// lock is running, so concurrent wrong passwords can neither skip the lock nor extend it.
+const std::string kAddFailedPassword =
+    "UPDATE accounts SET "
+    "locked_until = CASE WHEN failed_count + 1 >= ? THEN ? ELSE locked_until END, "
+    "failed_count = failed_count + 1 "
+    "WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)";
+const std::string kReadFailures = "SELECT failed_count, locked_until FROM accounts WHERE id = ?";
+const std::string kClearFailures =
+    "UPDATE accounts SET failed_count = 0 WHERE id = ? AND failed_count <> 0";
+const std::string kUnlock = "UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE id = ?";
+const std::string kAccountExists = "SELECT 1 FROM accounts WHERE id = ?";
+
+const std::string kRecentPasswords =
+    "SELECT password_hash FROM password_history WHERE account_id = ? "
+    "ORDER BY created_at DESC, id DESC LIMIT " + std::to_string(kPasswordHistoryKept);
+const std::string kSetPassword =
+    "UPDATE accounts SET password_hash = ?, password_changed_at = ?, must_change_password = ?, "
+    "failed_count = 0, locked_until = NULL WHERE id = ?";
+const std::string kInsertHistory =
+    "INSERT INTO password_history (account_id, password_hash, created_at) VALUES (?, ?, ?)";
+const std::string kOldestKeptHistory =
+    "SELECT id FROM password_history WHERE account_id = ? ORDER BY created_at DESC, id DESC "
+    "LIMIT 1 OFFSET " + std::to_string(kPasswordHistoryKept - 1);
+const std::string kPruneHistory = "DELETE FROM password_history WHERE account_id = ? AND id < ?";
+
+const std::string kRename =
+    "UPDATE accounts SET login_name = ?, login_key = ?, must_change_name = 0 WHERE id = ?";
+const std::string kLoginKeyTaken = "SELECT 1 FROM accounts WHERE login_key = ? AND id <> ?";
+
+const std::string kBindTotp =
+    "UPDATE accounts SET totp_secret_enc = UNHEX(?), totp_bound_at = ?, totp_last_step = ? "
+    "WHERE id = ? AND totp_bound_at IS NULL";
+const std::string kUseTotpStep =
+    "UPDATE accounts SET totp_last_step = ? WHERE id = ? AND totp_bound_at IS NOT NULL "
+    "AND (totp_last_step IS NULL OR totp_last_step < ?)";
+const std::string kClearTotp =
+    "UPDATE accounts SET totp_secret_enc = NULL, totp_bound_at = NULL, totp_last_step = NULL "
+    "WHERE id = ?";
+
+// Every staff record of the person, with that school's duties of the active year (NULL duty
+// when there is none), the year itself in every row.
+const std::string kActiveDuties =
+    "SELECT y.school_year, st.name AS staff_name, sc.code AS school_code, "
+    "sc.name AS school_name, d.duty FROM staff st JOIN schools sc ON sc.id = st.school_id "
+    "CROSS JOIN (SELECT COALESCE((SELECT CAST(value AS UNSIGNED) FROM settings "
+    "WHERE name = 'active_school_year'), ?) AS school_year) y "
+    "LEFT JOIN duties d ON d.staff_id = st.id AND d.school_year = y.school_year "
+    "WHERE st.person_id = ? ORDER BY sc.code, st.id, d.id";
+
+const std::string kAdvanceLoginStage =
+    "UPDATE sessions SET auth_stage = ? WHERE id_hash = UNHEX(?) AND auth_stage = ?";
+
+const std::string kFindPerson = "SELECT id, id_masked FROM persons WHERE id_hmac = UNHEX(?)";
+const std::string kAccountNameOfPerson = "SELECT login_name FROM accounts WHERE person_id = ?";
+const std::string kInsertAccount =
+    "INSERT INTO accounts (person_id, login_name, login_key, password_hash, "
+    "password_changed_at, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+const std::string kLastInsertId = "SELECT LAST_INSERT_ID()";
+
+std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
+  if (rs.isNull(column)) return std::nullopt;
+  return read_time(rs, column);
+}
+
+Account account_of(sql::ResultSet& rs) {
+  Account a;
+  a.id = rs.getInt64("id");
+  a.person_id = rs.getInt64("person_id");
+  a.login_name = rs.getString("login_name");
+  a.password_hash = rs.getString("password_hash");
+  a.password_changed_at = read_time(rs, "password_changed_at");
+  a.failed_count = rs.getInt("failed_count");
+  a.locked_until = optional_time(rs, "locked_until");
+  if (!rs.isNull("email")) a.email = rs.getString("email");
+  a.email_verified_at = optional_time(rs, "email_verified_at");
+  if (!rs.isNull("totp_hex")) a.totp_secret_box = read_bytes(rs, "totp_hex");
+  a.totp_bound_at = optional_time(rs, "totp_bound_at");
+  if (!rs.isNull("totp_last_step")) a.totp_last_step = rs.getInt64("totp_last_step");
+  a.must_change_password = rs.getInt("must_change_password") != 0;
+  a.must_change_name = rs.getInt("must_change_name") != 0;
+  a.id_hmac = read_bytes(rs, "id_hmac_hex");
+  a.id_masked = rs.getString("id_masked");
+  a.birth_date = parse_iso_date(std::string(rs.getString("birth_date"))).value_or(CivilDate{});
+  if (!rs.isNull("display_name")) a.display_name = rs.getString("display_name");
+  return a;
+}
+
+template <class Key>
+std::optional<Account> find_by(Db& db, const std::string& sql_text, const Key& key) {
+  return db.run(sql_text, Repeat::kSafe, [&](sql::PreparedStatement& ps) -> std::optional<Account> {
+    auto rs = query(bind_all(ps, key));
+    if (!rs->next()) return std::nullopt;
+    return account_of(*rs);
+  });
+}
+
+bool exists(Db& db, const std::string& sql_text, std::int64_t id) {
+  return db.run(sql_text, Repeat::kSafe,
+                [&](sql::PreparedStatement& ps) { return query(bind_all(ps, id))->next(); });
+}
+
+}  // namespace
+
+std::optional<Account> find_account_by_key(Db& db, const std::string& login_key) {
+  return find_by(db, kFindAccountByKey, login_key);
+}
+
+std::optional<Account> find_account(Db& db, std::int64_t account_id) {
+  return find_by(db, kFindAccount, account_id);
+}
+
+bool release_expired_lock(Db& db, std::int64_t account_id, TimePoint now) {
+  return db.run(kReleaseExpiredLock, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    return bind_all(ps, account_id, now).executeUpdate() == 1;
+  });
+}
+
+FailedPassword add_failed_password(Db& db, std::int64_t account_id, TimePoint now,
+                                   int max_failures, TimePoint lock_until) {
+  FailedPassword result;
+  result.counted = db.run(kAddFailedPassword, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    return bind_all(ps, max_failures, lock_until, account_id, now).executeUpdate() == 1;
+  });
+  db.run(kReadFailures, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    auto rs = query(bind_all(ps, account_id));
+    if (!rs->next()) return;
+    result.failed_count = rs->getInt("failed_count");
+    auto until = optional_time(*rs, "locked_until");
+    result.locked = result.counted && until && *until > now && result.failed_count >= max_failures;
+  });
+  return result;
+}
+
+void clear_failed_passwords(Db& db, std::int64_t account_id) {
+  db.run(kClearFailures, Repeat::kSafe,
+         [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
+}
+
+bool unlock_account(Db& db, std::int64_t account_id) {
+  if (!exists(db, kAccountExists, account_id)) return false;
+  db.run(kUnlock, Repeat::kSafe,
+         [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
+  return true;
+}
+
+std::vector<std::string> recent_password_hashes(Db& db, std::int64_t account_id) {
+  return db.run(kRecentPasswords, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    std::vector<std::string> hashes;
+    auto rs = query(bind_all(ps, account_id));
+    while (rs->next()) hashes.push_back(rs->getString("password_hash"));
+    return hashes;
+  });
+}
+
+void change_password(Db& db, std::int64_t account_id, const std::string& password_hash,
+                     TimePoint now, bool must_change) {
+  db.run(kSetPassword, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    bind_all(ps, password_hash, now, must_change ? 1 : 0, account_id).executeUpdate();
+  });
+  db.run(kInsertHistory, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    bind_all(ps, account_id, password_hash, now).executeUpdate();
+  });
+  auto oldest_kept = db.run(kOldestKeptHistory, Repeat::kSafe,
+                            [&](sql::PreparedStatement& ps) -> std::optional<std::int64_t> {
+                              auto rs = query(bind_all(ps, account_id));
+                              if (!rs->next()) return std::nullopt;
+                              return rs->getInt64("id");
+                            });
+  if (oldest_kept) {
+    db.run(kPruneHistory, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+      bind_all(ps, account_id, *oldest_kept).executeUpdate();
+    });
+  }
+}
+
+RenameResult rename_account(Db& db, std::int64_t account_id, const std::string& login_name,
+                            const std::string& login_key) {
+  try {
+    db.run(kRename, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+      bind_all(ps, login_name, login_key, account_id).executeUpdate();
+    });
+    return RenameResult::kRenamed;
+  } catch (const sql::SQLException& e) {
+    // Two people choosing the same new name at once: the unique key decides.
+    if (e.getErrorCode() == kDuplicateKey) return RenameResult::kTaken;
+    throw;
+  }
+}
+
+bool login_key_taken(Db& db, const std::string& login_key, std::int64_t except_account_id) {
+  return db.run(kLoginKeyTaken, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    return query(bind_all(ps, login_key, except_account_id))->next();
+  });
+}
+
+bool bind_totp(Db& db, std::int64_t account_id, const std::string& secret_box, TimePoint now,
+               std::int64_t used_step) {
+  return db.run(kBindTotp, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    return bind_all(ps, Bytes{secret_box}, now, used_step, account_id).executeUpdate() == 1;
+  });
+}
+
+bool use_totp_step(Db& db, std::int64_t account_id, std::int64_t step) {
+  // Not repeated after a lost connection: the first try may have used the step already, and a
+  // second would then refuse the person's good code as a replay.
+  return db.run(kUseTotpStep, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    return bind_all(ps, step, account_id, step).executeUpdate() == 1;
+  });
+}
+
+bool clear_totp(Db& db, std::int64_t account_id) {
+  if (!exists(db, kAccountExists, account_id)) return false;
+  db.run(kClearTotp, Repeat::kSafe,
+         [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
+  return true;
+}
+
+bool PersonDuties::has_duty() const {
+  for (const auto& school : schools) {
+    if (!school.duties.empty()) return true;
+  }
+  return false;
+}
+
+PersonDuties active_duties(Db& db, std::int64_t person_id, int fallback_year) {
+  return db.run(kActiveDuties, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    PersonDuties result;
+    result.school_year = fallback_year;
+    auto rs = query(bind_all(ps, fallback_year, person_id));
+    while (rs->next()) {
+      result.school_year = rs->getInt("school_year");
+      std::string code = rs->getString("school_code");
+      if (result.schools.empty() || result.schools.back().school_code != code) {
+        StaffDuties school;
+        school.staff_name = rs->getString("staff_name");
+        school.school_code = code;
+        school.school_name = rs->getString("school_name");
+        result.schools.push_back(std::move(school));
+      }
+      if (!rs->isNull("duty")) result.schools.back().duties.push_back(rs->getString("duty"));
+    }
+    return result;
+  });
+}
+
+bool advance_login_stage(Db& db, const std::string& session_hash, const std::string& from,
+                         const std::string& to) {
+  return db.run(kAdvanceLoginStage, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    return bind_all(ps, to, Bytes{session_hash}, from).executeUpdate() == 1;
+  });
+}
+
+std::optional<Person> find_person_by_hmac(Db& db, const std::string& id_hmac) {
+  return db.run(kFindPerson, Repeat::kSafe, [&](sql::PreparedStatement& ps) -> std::optional<Person> {
+    auto rs = query(bind_all(ps, Bytes{id_hmac}));
+    if (!rs->next()) return std::nullopt;
+    return Person{rs->getInt64("id"), rs->getString("id_masked")};
+  });
+}
+
+std::optional<std::string> account_name_of_person(Db& db, std::int64_t person_id) {
+  return db.run(kAccountNameOfPerson, Repeat::kSafe,
+                [&](sql::PreparedStatement& ps) -> std::optional<std::string> {
+                  auto rs = query(bind_all(ps, person_id));
+                  if (!rs->next()) return std::nullopt;
+                  return std::string(rs->getString("login_name"));
+                });
+}
+
+std::int64_t insert_legacy_account(Db& db, std::int64_t person_id, const std::string& login_name,
+                                   const std::string& login_key, const std::string& password_hash,
+                                   TimePoint password_changed_at,
+                                   const std::optional<std::string>& email, TimePoint now) {
+  db.run(kInsertAccount, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    bind_all(ps, person_id, login_name, login_key, password_hash, password_changed_at, email, now)
+        .executeUpdate();
+  });
+  std::int64_t id = db.run(kLastInsertId, Repeat::kUnsafe, [](sql::PreparedStatement& ps) {
+    auto rs = query(ps);
+    return rs->next() ? rs->getInt64(1) : std::int64_t{0};
+  });
+  db.run(kInsertHistory, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    bind_all(ps, id, password_hash, password_changed_at).executeUpdate();
+  });
+  return id;
+}
+
+}  // namespace xueji::store

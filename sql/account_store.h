@@ -1,0 +1,120 @@
+// account_store.h: the SQL of 個人業務帳號 — lookup by case-blind name, the lockout counter,
+// password changes with their history, renames, the TOTP binding, and the duties shown on /home.
+// Functions that change several rows say "call inside db.transaction()": the caller adds the
+// notice mail and the audit row to the same transaction.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/taipei_time.h"
+#include "sql/db.h"
+
+namespace xueji::store {
+
+// "Not one of the last 3 passwords" (product.md §3): the history keeps this many hashes,
+// the current password's included.
+inline constexpr int kPasswordHistoryKept = 3;
+
+struct Account {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::string login_name;
+  std::string password_hash;  // PHC string
+  TimePoint password_changed_at;
+  int failed_count = 0;
+  std::optional<TimePoint> locked_until;
+  std::optional<std::string> email;
+  std::optional<TimePoint> email_verified_at;
+  std::string totp_secret_box;  // secret_box of the TOTP key; empty when not bound
+  std::optional<TimePoint> totp_bound_at;
+  std::optional<std::int64_t> totp_last_step;
+  bool must_change_password = false;
+  bool must_change_name = false;
+  // Of the person the account belongs to.
+  std::string id_hmac;    // 32 raw bytes (persons.id_hmac)
+  std::string id_masked;  // "A12****789"
+  CivilDate birth_date;
+  std::string display_name;  // the name on the person's first staff record ("" when none)
+};
+
+// `login_key` is account_login_key(typed name).
+std::optional<Account> find_account_by_key(Db& db, const std::string& login_key);
+std::optional<Account> find_account(Db& db, std::int64_t account_id);
+
+// Lockout. Lifts a lock whose time has passed (count back to 0); true when this call lifted it,
+// so exactly one caller writes the audit row.
+bool release_expired_lock(Db& db, std::int64_t account_id, TimePoint now);
+struct FailedPassword {
+  bool counted = false;  // false: the account was locked, nothing changed
+  int failed_count = 0;
+  bool locked = false;   // this failure reached the limit and locked the account
+};
+// Adds one failure in a single UPDATE that does nothing while the account is locked and sets
+// locked_until = lock_until when the count reaches max_failures; then reads the row back.
+// Call inside db.transaction().
+FailedPassword add_failed_password(Db& db, std::int64_t account_id, TimePoint now,
+                                   int max_failures, TimePoint lock_until);
+void clear_failed_passwords(Db& db, std::int64_t account_id);
+// Lifts any lock and clears the count (xueji-ctl account unlock); true when the account exists.
+bool unlock_account(Db& db, std::int64_t account_id);
+
+// Passwords. The newest kPasswordHistoryKept hashes of the history, newest first.
+std::vector<std::string> recent_password_hashes(Db& db, std::int64_t account_id);
+// Sets the new hash and change time, clears the lock, records the hash in the history and drops
+// history beyond kPasswordHistoryKept. must_change: an admin reset's one-time password.
+// Call inside db.transaction().
+void change_password(Db& db, std::int64_t account_id, const std::string& password_hash,
+                     TimePoint now, bool must_change);
+
+// Account names. kTaken when another account already has that login key.
+enum class RenameResult { kRenamed, kTaken };
+RenameResult rename_account(Db& db, std::int64_t account_id, const std::string& login_name,
+                            const std::string& login_key);
+bool login_key_taken(Db& db, const std::string& login_key, std::int64_t except_account_id);
+
+// TOTP. Binds only an unbound account (false otherwise); the confirming code's step is stored
+// as used.
+bool bind_totp(Db& db, std::int64_t account_id, const std::string& secret_box, TimePoint now,
+               std::int64_t used_step);
+// Records `step` as used if it is later than the last used one; false means a replay (or a
+// concurrent use of the same code), which the caller refuses.
+bool use_totp_step(Db& db, std::int64_t account_id, std::int64_t step);
+// Removes the binding (xueji-ctl account reset-2fa); true when the account exists.
+bool clear_totp(Db& db, std::int64_t account_id);
+
+// Schools and duties of the person in the active school year (settings 'active_school_year',
+// or `fallback_year` when no year was ever activated).
+struct StaffDuties {
+  std::string staff_name;
+  std::string school_code;
+  std::string school_name;
+  std::vector<std::string> duties;  // empty: no duty at this school this year
+};
+struct PersonDuties {
+  int school_year = 0;
+  std::vector<StaffDuties> schools;
+  bool has_duty() const;
+};
+PersonDuties active_duties(Db& db, std::int64_t person_id, int fallback_year);
+
+// Moves a login session from stage `from` to `to` only if it is still at `from`; true for the
+// one request that made the move (the login is counted once).
+bool advance_login_stage(Db& db, const std::string& session_hash, const std::string& from,
+                         const std::string& to);
+
+// xueji-ctl account add-legacy.
+struct Person {
+  std::int64_t id = 0;
+  std::string id_masked;
+};
+std::optional<Person> find_person_by_hmac(Db& db, const std::string& id_hmac);
+std::optional<std::string> account_name_of_person(Db& db, std::int64_t person_id);
+// Inserts the account with its first history row; call inside db.transaction().
+std::int64_t insert_legacy_account(Db& db, std::int64_t person_id, const std::string& login_name,
+                                   const std::string& login_key, const std::string& password_hash,
+                                   TimePoint password_changed_at,
+                                   const std::optional<std::string>& email, TimePoint now);
+
+}  // namespace xueji::store

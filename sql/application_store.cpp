@@ -1,0 +1,160 @@
+// application_store.cpp: the SQL of the application wizard.
+#include "sql/application_store.h"
+
+namespace xueji::store {
+namespace {
+
+constexpr int kDuplicateKey = 1062;
+constexpr int kDeadlock = 1213;
+
+// The newest staff record supplies the name and phone shown; any record may supply the match.
+const std::string kMatchApplicant =
+    "SELECT p.id, HEX(p.id_hmac) AS hmac_hex, p.id_masked, DATE_FORMAT(s.birth_date, '%Y-%m-%d') "
+    "AS birth, s.name, s.phone, (SELECT COUNT(*) FROM accounts a WHERE a.person_id = p.id) AS "
+    "accounts FROM persons p JOIN staff s ON s.person_id = p.id "
+    "WHERE p.id_hmac = UNHEX(?) AND s.birth_date = ? ORDER BY s.created_at DESC, s.id DESC LIMIT 1";
+const std::string kFindApplicant =
+    "SELECT p.id, HEX(p.id_hmac) AS hmac_hex, p.id_masked, DATE_FORMAT(s.birth_date, '%Y-%m-%d') "
+    "AS birth, s.name, s.phone, (SELECT COUNT(*) FROM accounts a WHERE a.person_id = p.id) AS "
+    "accounts FROM persons p JOIN staff s ON s.person_id = p.id "
+    "WHERE p.id = ? ORDER BY s.created_at DESC, s.id DESC LIMIT 1";
+const std::string kIdentityFailures =
+    "SELECT failures, window_start, locked_until FROM identity_failures WHERE id_hmac = UNHEX(?)";
+const std::string kEnsureFailureRow =
+    "INSERT IGNORE INTO identity_failures (id_hmac, failures, updated_at) VALUES (UNHEX(?), 0, ?)";
+const std::string kLockFailureRow =
+    "SELECT failures, window_start, locked_until FROM identity_failures WHERE id_hmac = UNHEX(?) "
+    "FOR UPDATE";
+const std::string kSaveFailures =
+    "UPDATE identity_failures SET failures = ?, window_start = ?, locked_until = ?, updated_at = ? "
+    "WHERE id_hmac = UNHEX(?)";
+const std::string kLoginKeyInUse = "SELECT 1 FROM accounts WHERE login_key = ?";
+const std::string kInsertAccount =
+    "INSERT INTO accounts (person_id, login_name, login_key, password_hash, password_changed_at, "
+    "email, email_verified_at, phone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const std::string kLastInsertId = "SELECT LAST_INSERT_ID()";
+const std::string kInsertHistory =
+    "INSERT INTO password_history (account_id, password_hash, created_at) VALUES (?, ?, ?)";
+
+CivilDate civil_date(const std::string& text) {
+  return parse_iso_date(text).value_or(CivilDate{});
+}
+
+Applicant read_applicant(sql::ResultSet& rs) {
+  Applicant a;
+  a.person_id = rs.getInt64("id");
+  a.id_hmac = read_bytes(rs, "hmac_hex");
+  a.id_masked = rs.getString("id_masked");
+  a.birth_date = civil_date(rs.getString("birth"));
+  a.name = rs.getString("name");
+  if (!rs.isNull("phone")) a.phone = std::string(rs.getString("phone"));
+  a.has_account = rs.getInt("accounts") > 0;
+  return a;
+}
+
+std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
+  if (rs.isNull(column)) return std::nullopt;
+  return read_time(rs, column);
+}
+
+FailureCounter read_counter(sql::ResultSet& rs) {
+  FailureCounter c;
+  c.failures = rs.getInt("failures");
+  c.window_start = optional_time(rs, "window_start");
+  c.locked_until = optional_time(rs, "locked_until");
+  return c;
+}
+
+// Which unique key a 1062 names: "Duplicate entry 'x' for key 'accounts_login_key'".
+bool names_key(const sql::SQLException& e, const char* key) {
+  return std::string(e.what()).find(key) != std::string::npos;
+}
+
+}  // namespace
+
+std::optional<Applicant> match_applicant(Db& db, const std::string& id_hmac, CivilDate birth_date) {
+  return db.run(kMatchApplicant, Repeat::kSafe,
+                [&](sql::PreparedStatement& ps) -> std::optional<Applicant> {
+                  auto rs = query(bind_all(ps, Bytes{id_hmac}, format_date(birth_date)));
+                  if (!rs->next()) return std::nullopt;
+                  return read_applicant(*rs);
+                });
+}
+
+std::optional<Applicant> find_applicant(Db& db, std::int64_t person_id) {
+  return db.run(kFindApplicant, Repeat::kSafe,
+                [&](sql::PreparedStatement& ps) -> std::optional<Applicant> {
+                  auto rs = query(bind_all(ps, person_id));
+                  if (!rs->next()) return std::nullopt;
+                  return read_applicant(*rs);
+                });
+}
+
+FailureCounter identity_failures(Db& db, const std::string& id_hmac) {
+  return db.run(kIdentityFailures, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    auto rs = query(bind_all(ps, Bytes{id_hmac}));
+    return rs->next() ? read_counter(*rs) : FailureCounter{};
+  });
+}
+
+FailureCounter record_identity_failure(Db& db, const std::string& id_hmac, TimePoint now) {
+  return db.transaction([&] {
+    db.run(kEnsureFailureRow, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+      bind_all(ps, Bytes{id_hmac}, now).executeUpdate();
+    });
+    FailureCounter before = db.run(kLockFailureRow, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+      auto rs = query(bind_all(ps, Bytes{id_hmac}));
+      return rs->next() ? read_counter(*rs) : FailureCounter{};
+    });
+    FailureCounter after =
+        after_identity_failure(before, kIdentityFailuresPerId, kIdentityIdWindow, now);
+    db.run(kSaveFailures, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+      bind_all(ps, after.failures, after.window_start, after.locked_until, now, Bytes{id_hmac})
+          .executeUpdate();
+    });
+    return after;
+  });
+}
+
+bool login_key_in_use(Db& db, const std::string& login_key) {
+  return db.run(kLoginKeyInUse, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    auto rs = query(bind_all(ps, login_key));
+    return rs->next();
+  });
+}
+
+CreatedAccount create_applied_account(Db& db, const NewAccount& account, const OutgoingMail& mail,
+                                      TimePoint now,
+                                      const std::function<void(std::int64_t)>& also) {
+  // A deadlock between racing inserts is retried once; the loser of a plain race gets 1062.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      std::int64_t id = db.transaction([&] {
+        db.run(kInsertAccount, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+          bind_all(ps, account.person_id, account.login_name, account.login_key,
+                   account.password_hash, now, account.email, now, account.phone, now)
+              .executeUpdate();
+        });
+        std::int64_t account_id = db.run(kLastInsertId, Repeat::kUnsafe, [](sql::PreparedStatement& ps) {
+          auto rs = query(ps);
+          return rs->next() ? rs->getInt64(1) : std::int64_t{0};
+        });
+        db.run(kInsertHistory, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+          bind_all(ps, account_id, account.password_hash, now).executeUpdate();
+        });
+        queue_mail(db, mail, now);
+        if (also) also(account_id);
+        return account_id;
+      });
+      return {CreateAccountResult::kCreated, id};
+    } catch (const sql::SQLException& e) {
+      if (e.getErrorCode() == kDeadlock && attempt == 0) continue;
+      if (e.getErrorCode() != kDuplicateKey) throw;
+      if (names_key(e, "'accounts_login_key'")) return {CreateAccountResult::kNameTaken, 0};
+      if (names_key(e, "'accounts_person'")) return {CreateAccountResult::kPersonHasAccount, 0};
+      throw;
+    }
+  }
+}
+
+}  // namespace xueji::store

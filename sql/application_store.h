@@ -1,0 +1,66 @@
+// application_store.h: the SQL of the application wizard — who may apply (a person with a staff
+// record of that birth date), counting failed identity matches per ID number, and creating the
+// account with its first password-history row and its success mail in one transaction.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/identity_lockout.h"
+#include "core/taipei_time.h"
+#include "sql/db.h"
+#include "sql/outbox_store.h"
+
+namespace xueji::store {
+
+// A person who may apply, as the wizard pages show them.
+struct Applicant {
+  std::int64_t person_id = 0;
+  std::string id_hmac;    // 32 raw bytes
+  std::string id_masked;  // "A12****789"
+  CivilDate birth_date;
+  std::string name;                  // from the person's newest staff record
+  std::optional<std::string> phone;  // likewise
+  bool has_account = false;
+};
+
+// The person whose ID number hashes to `id_hmac` and who has a staff record (any school) with
+// that birth date; nullopt otherwise, without saying which part did not match.
+std::optional<Applicant> match_applicant(Db& db, const std::string& id_hmac, CivilDate birth_date);
+// The person of a wizard session, for the later pages (nullopt when no staff record is left).
+std::optional<Applicant> find_applicant(Db& db, std::int64_t person_id);
+
+// Failed matches counted for one typed ID number (its HMAC; the person need not exist).
+FailureCounter identity_failures(Db& db, const std::string& id_hmac);
+// Counts one more failed match at `now` under the row's lock and returns the counter after it.
+FailureCounter record_identity_failure(Db& db, const std::string& id_hmac, TimePoint now);
+
+// True when an account already has this login key (account_login_key of the name).
+bool login_key_in_use(Db& db, const std::string& login_key);
+
+struct NewAccount {
+  std::int64_t person_id = 0;
+  std::string login_name;
+  std::string login_key;
+  std::string password_hash;  // PHC string
+  std::string email;          // verified in this wizard
+  std::optional<std::string> phone;
+};
+
+enum class CreateAccountResult { kCreated, kPersonHasAccount, kNameTaken };
+
+struct CreatedAccount {
+  CreateAccountResult result = CreateAccountResult::kCreated;
+  std::int64_t account_id = 0;
+};
+
+// One transaction: the account (password changed and e-mail verified at `now`), its first
+// password-history row, the success mail, and whatever `also(account_id)` writes (the session's
+// step, the audit row). A duplicate person or login key (error 1062: a double submit, or someone
+// quicker with the name) rolls it all back, so no account and no mail: the result says which.
+CreatedAccount create_applied_account(Db& db, const NewAccount& account, const OutgoingMail& mail,
+                                      TimePoint now,
+                                      const std::function<void(std::int64_t)>& also);
+
+}  // namespace xueji::store
