@@ -28,7 +28,8 @@ class Reader {
       if (is_blank(record.fields)) continue;
       for (const std::string& field : record.fields) {
         if (!is_valid_utf8(field)) {
-          error = "第 " + std::to_string(start_line) + " 行不是有效的 UTF-8 文字（請將檔案另存為 UTF-8 編碼）";
+          error = "第 " + std::to_string(start_line) +
+                  " 行：不是有效的 UTF-8 文字（請將檔案另存為 UTF-8 編碼）";
           break;
         }
       }
@@ -42,7 +43,9 @@ class Reader {
   }
 
  private:
-  bool at_line_end() const { return pos_ >= text_.size() || text_[pos_] == '\n' || text_[pos_] == '\r'; }
+  bool at_line_end() const {
+    return pos_ >= text_.size() || text_[pos_] == '\n' || text_[pos_] == '\r';
+  }
 
   // Consumes one line break (CRLF, LF, or a lone CR as old spreadsheets write it).
   void consume_line_end() {
@@ -61,6 +64,7 @@ class Reader {
   // Reads fields up to the end of the record; returns an error message or "".
   std::string read_record(std::vector<std::string>& fields) {
     int start_line = line_;
+    std::size_t start_pos = pos_;
     for (;;) {
       std::string field;
       if (pos_ < text_.size() && text_[pos_] == '"') {
@@ -81,18 +85,23 @@ class Reader {
           field += c;
         }
         if (!closed) {
-          return "第 " + std::to_string(start_line) + " 行的引號沒有結束（缺少對應的 \"）";
+          // Reading resumes on the line after the opening quote's, so the lines the open quote
+          // swallowed are still checked and reported on their own.
+          pos_ = start_pos;
+          line_ = start_line;
+          skip_rest_of_line();
+          return "第 " + std::to_string(start_line) + " 行：引號沒有結束（缺少對應的 \"）";
         }
         if (!at_line_end() && text_[pos_] != ',') {
           skip_rest_of_line();
-          return "第 " + std::to_string(start_line) + " 行的結束引號之後還有其他文字";
+          return "第 " + std::to_string(start_line) + " 行：結束引號之後還有其他文字";
         }
       } else {
         while (!at_line_end() && text_[pos_] != ',') {
           if (text_[pos_] == '"') {
             skip_rest_of_line();
             return "第 " + std::to_string(start_line) +
-                   " 行有未加引號的欄位含有引號（含引號的欄位須整個用 \"…\" 括起來）";
+                   " 行：未加引號的欄位含有引號（含引號的欄位須整個用 \"…\" 括起來）";
           }
           field += text_[pos_++];
         }

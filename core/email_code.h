@@ -22,7 +22,8 @@ inline constexpr Seconds kEmailSendWindow{60 * 60};
 struct EmailCode {
   std::string prefix;  // two letters of kEmailCodeLetters
   std::string digits;  // six ASCII digits
-  std::string text() const { return prefix + "-" + digits; }  // "SB-617580", as the mail shows it
+  // "SB-617580", as the mail shows it.
+  std::string text() const { return prefix + "-" + digits; }
 };
 
 // A fresh code from the process's DRBG. The prefix always differs from `previous_prefix`, so a

@@ -107,8 +107,8 @@ std::string from_header_value(std::string_view from) {
   while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
   if (name.empty()) return address;
   // A name with specials would need quoting; encoding it instead is just as valid and simpler.
-  bool plain = is_printable_ascii(name) &&
-               name.find_first_of("\"\\()<>[]:;@,.") == std::string_view::npos;
+  bool plain =
+      is_printable_ascii(name) && name.find_first_of("\"\\()<>[]:;@,.") == std::string_view::npos;
   std::string shown = plain ? std::string(name) : encoded_words(name, 4);
   return shown + " <" + address + ">";
 }

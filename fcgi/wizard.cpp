@@ -25,7 +25,7 @@ constexpr std::array<StepInfo, 5> kSteps = {{
 
 // The manual's step bar: 首頁 (a link) then the four steps.
 constexpr std::array<std::string_view, 4> kBarLabels = {"身分驗證", "E-Mail驗證", "帳號申請",
-                                                       "申請完成"};
+                                                        "申請完成"};
 
 const StepInfo& info(Step step) {
   for (const StepInfo& s : kSteps) {

@@ -32,7 +32,9 @@ std::string code_mail_body(const EmailCode& code, TimePoint expires_at) {
 // The flash values a send leaves for the code page, and what each shows.
 const char* flash_notice(std::string_view flash) {
   if (flash == "sent") return "驗證代碼已寄出。";
-  if (flash == "resent") return "已重新發送驗證代碼，先前寄出的驗證代碼已失效，請輸入最新一封信件中的驗證代碼。";
+  if (flash == "resent") {
+    return "已重新發送驗證代碼，先前寄出的驗證代碼已失效，請輸入最新一封信件中的驗證代碼。";
+  }
   return nullptr;
 }
 
@@ -60,15 +62,14 @@ SendResult send_code(const http::Request& req, Context& ctx, Session& session,
 
   SendResult result = ctx.db.transaction([&]() -> SendResult {
     store::lock_session_row(ctx.db, session.id_hash);
-    SendHistory history = store::email_send_history(ctx.db, session.id_hash,
-                                                    store::kApplyCodePurpose, address,
-                                                    now - kEmailSendWindow);
+    SendHistory history = store::email_send_history(
+        ctx.db, session.id_hash, store::kApplyCodePurpose, address, now - kEmailSendWindow);
     SendDecision decision = decide_send(history, is_resend, now);
     if (decision.limit != SendLimit::kAllowed) return {false, decision, {}};
     store::replace_email_code(ctx.db, session.id_hash, store::kApplyCodePurpose, address,
                               code.prefix, hmac, now, expires_at);
-    store::queue_mail(ctx.db, {address, std::string(kCodeMailSubject), code_mail_body(code, expires_at)},
-                      now);
+    store::queue_mail(
+        ctx.db, {address, std::string(kCodeMailSubject), code_mail_body(code, expires_at)}, now);
     save_session(updated, ctx);
     audit_request(ctx, req, actor(session), is_resend ? "apply.code.resent" : "apply.code.sent",
                   "person:" + std::to_string(session.person_id.value_or(0)));

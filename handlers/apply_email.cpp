@@ -51,8 +51,8 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
   }
   std::string address = normalize_email(typed);
   // The same address again from 變更E-Mail is a resend, and waits like one.
-  bool is_resend = wizard::current_step(session) == Step::kVerify &&
-                   address == session.value(wizard::kEmailKey);
+  bool is_resend =
+      wizard::current_step(session) == Step::kVerify && address == session.value(wizard::kEmailKey);
   wizard::SendResult sent = wizard::send_code(req, ctx, session, address, is_resend, "sent");
   if (!sent.sent) {
     return email_page(ctx, session, applicant, typed, [&](ctemplate::TemplateDictionary& d) {

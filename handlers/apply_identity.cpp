@@ -100,7 +100,8 @@ http::Response submit(const http::Request& req, Context& ctx) {
                   form_value(req, "birth_date", 64)};
   TimePoint now = ctx.clock.now();
 
-  CaptchaCheck captcha = check_captcha(*session, "apply_identity", form_value(req, "captcha", 32), ctx);
+  CaptchaCheck captcha =
+      check_captcha(*session, "apply_identity", form_value(req, "captcha", 32), ctx);
   if (captcha != CaptchaCheck::kPassed) {
     return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
       show_message(d, "CAPTCHA_ERROR", captcha_message(captcha));
@@ -145,9 +146,8 @@ http::Response submit(const http::Request& req, Context& ctx) {
   if (applicant->has_account) {
     audit_request(ctx, req, "person:" + std::to_string(applicant->person_id),
                   "apply.identity.has_account", masked);
-    return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
-      d.ShowSection("HAS_ACCOUNT");
-    });
+    return identity_page(ctx, *session, entries,
+                         [&](ctemplate::TemplateDictionary& d) { d.ShowSection("HAS_ACCOUNT"); });
   }
   // A new privilege (the session now stands for a person): new session id, fresh wizard state.
   rotate_session(*session, ctx);

@@ -10,7 +10,7 @@
 {{#MESSAGE}}
 <p class="form-message" role="alert" id="form-message">{{TEXT}}</p>
 {{/MESSAGE}}
-<form method="post" action="/apply/email" class="form" id="email-form" novalidate>
+<form method="post" action="/apply/email" class="form" id="email-form" novalidate data-submit-once>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
 <label for="id_masked">身分證/外籍人士統一證號</label>
@@ -23,7 +23,7 @@
 <div class="field{{#EMAIL_ERROR}} has-error{{/EMAIL_ERROR}}">
 <label for="email" class="required">E-Mail</label>
 <input id="email" name="email" type="email" value="{{EMAIL}}" autocomplete="email" autocapitalize="none" spellcheck="false" maxlength="254" aria-required="true" aria-describedby="email-hint{{#EMAIL_ERROR}} email-error{{/EMAIL_ERROR}}"{{#EMAIL_ERROR}} aria-invalid="true"{{/EMAIL_ERROR}}>
-<p class="field-hint" id="email-hint"><span aria-hidden="true">📧</span> 將用於收取系統驗證信或其他系統通知信。<br>※建議填寫 Gmail 或其他信箱，不建議填寫 Yahoo!信箱，信函較不易被阻擋。</p>
+<p class="field-hint" id="email-hint">將用於收取系統驗證信或其他系統通知信。<br>※建議填寫 Gmail 或其他信箱，不建議填寫 Yahoo!信箱，信函較不易被阻擋。</p>
 {{#EMAIL_ERROR}}
 <p class="field-error" id="email-error">{{TEXT}}</p>
 {{/EMAIL_ERROR}}

@@ -17,7 +17,7 @@
 <p class="has-account-links"><a class="button button-primary" href="/login">前往登入頁面</a> <a class="button button-secondary" href="/forgot/password">忘記密碼</a> <a class="button button-secondary" href="/forgot/account">忘記帳號</a></p>
 </div>
 {{/HAS_ACCOUNT}}
-<form method="post" action="/apply/identity" class="form" id="identity-form" novalidate>
+<form method="post" action="/apply/identity" class="form" id="identity-form" novalidate data-submit-once>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field{{#ID_ERROR}} has-error{{/ID_ERROR}}">
 <label for="national_id" class="required">身分證/外籍人士統一證號</label>
@@ -29,7 +29,7 @@
 <div class="field{{#BIRTH_ERROR}} has-error{{/BIRTH_ERROR}}">
 <label for="birth_date" class="required">出生年月日</label>
 <input id="birth_date" name="birth_date" type="text" value="{{BIRTH_DATE}}" placeholder="西元年-月-日" inputmode="numeric" autocomplete="bday" maxlength="10" aria-required="true" aria-describedby="birth-date-hint{{#BIRTH_ERROR}} birth-date-error{{/BIRTH_ERROR}}"{{#BIRTH_ERROR}} aria-invalid="true"{{/BIRTH_ERROR}}>
-<p class="field-hint date-hint" id="birth-date-hint"><span aria-hidden="true">📅</span> 日期格式為yyyy-mm-dd。</p>
+<p class="field-hint date-hint" id="birth-date-hint">日期格式為yyyy-mm-dd。</p>
 {{#BIRTH_ERROR}}
 <p class="field-error" id="birth-date-error">{{TEXT}}</p>
 {{/BIRTH_ERROR}}

@@ -16,7 +16,7 @@
 <li>驗證代碼將於5分鐘後失效，請及時在此網頁輸入【驗證代碼】。</li>
 <li>待驗證代碼輸入驗證完成後，系統將自動跳轉至「帳號申請」流程。</li>
 </ol>
-<form method="post" action="/apply/verify" class="form code-form" id="verify-form" novalidate>
+<form method="post" action="/apply/verify" class="form code-form" id="verify-form" novalidate data-submit-once>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field{{#CODE_ERROR}} has-error{{/CODE_ERROR}}">
 <label for="code" class="required">請輸入E-Mail驗證代碼</label>
@@ -31,7 +31,7 @@
 {{/CODE_ERROR}}
 </div>
 <div class="code-actions">
-<button type="submit" class="button button-secondary" id="resend" form="resend-form" data-enable-at="{{RESEND_AT}}" data-server-now="{{SERVER_NOW}}"><span aria-hidden="true">↻</span> 重新發送驗證代碼<span data-cooldown-label="（{s} 秒後可重新發送）" hidden></span></button>
+<button type="submit" class="button button-secondary" id="resend" form="resend-form" data-enable-at="{{RESEND_AT}}" data-server-now="{{SERVER_NOW}}"><span aria-hidden="true">↻</span> 重新發送驗證代碼<span data-cooldown-label="（{s} 秒）" hidden></span></button>
 <button type="submit" class="button button-primary" id="verify-submit">驗證</button>
 </div>
 {{#RESEND_ERROR}}

@@ -1,25 +1,60 @@
-// main.cpp: xueji-mailer — delivers the outbox over SMTP (filled in by the staff & mail work).
+// main.cpp: xueji-mailer — delivers the outbox over SMTP until SIGTERM/SIGINT, finishing the
+// message in hand first. Several may run at once (row locks keep their work apart).
 #include <csignal>
 #include <cstdio>
-#include <unistd.h>
+#include <string>
 
 #include "core/config.h"
+#include "mailer/delivery.h"
+#include "mailer/smtp_sender.h"
+#include "sql/db.h"
 
 namespace {
+
 volatile std::sig_atomic_t g_stop = 0;
+
 void on_stop(int) { g_stop = 1; }
+
+void install_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_stop;
+  sigemptyset(&action.sa_mask);
+  // Restart interrupted reads and writes (database, SMTP): the flag is checked between messages.
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);  // a peer closing its socket is an error code, not a death
+}
+
+// The SMTP URL for the log, without any user:password@ written into it.
+std::string url_for_log(const std::string& url) {
+  std::size_t scheme = url.find("://");
+  std::size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+  return url.substr(0, scheme + 3) + url.substr(at + 1);
+}
+
 }  // namespace
 
 int main() {
+  using namespace xueji;
+  install_handlers();
   try {
-    xueji::Config config = xueji::Config::from_environment();
-    (void)config;
-  } catch (const xueji::ConfigError& e) {
+    Config config = Config::from_environment();
+    mailer::init_curl();
+    store::Db db(config);
+    mailer::SmtpSender sender(config);
+    Clock clock;
+    std::fprintf(stderr, "xueji-mailer: started, delivering to %s as %s\n",
+                 url_for_log(config.smtp_url).c_str(), config.mail_from.c_str());
+    mailer::Delivery(config, db, sender, clock, g_stop).run();
+    std::fprintf(stderr, "xueji-mailer: stopped\n");
+    return 0;
+  } catch (const ConfigError& e) {
     std::fprintf(stderr, "xueji-mailer: configuration error: %s\n", e.what());
     return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "xueji-mailer: %s\n", e.what());
+    return 1;
   }
-  std::signal(SIGTERM, on_stop);
-  std::signal(SIGINT, on_stop);
-  while (!g_stop) pause();
-  return 0;
 }

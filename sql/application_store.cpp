@@ -36,9 +36,7 @@ const std::string kLastInsertId = "SELECT LAST_INSERT_ID()";
 const std::string kInsertHistory =
     "INSERT INTO password_history (account_id, password_hash, created_at) VALUES (?, ?, ?)";
 
-CivilDate civil_date(const std::string& text) {
-  return parse_iso_date(text).value_or(CivilDate{});
-}
+CivilDate civil_date(const std::string& text) { return parse_iso_date(text).value_or(CivilDate{}); }
 
 Applicant read_applicant(sql::ResultSet& rs) {
   Applicant a;
@@ -99,9 +97,8 @@ FailureCounter identity_failures(Db& db, const std::string& id_hmac) {
 
 FailureCounter record_identity_failure(Db& db, const std::string& id_hmac, TimePoint now) {
   return db.transaction([&] {
-    db.run(kEnsureFailureRow, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
-      bind_all(ps, Bytes{id_hmac}, now).executeUpdate();
-    });
+    db.run(kEnsureFailureRow, Repeat::kSafe,
+           [&](sql::PreparedStatement& ps) { bind_all(ps, Bytes{id_hmac}, now).executeUpdate(); });
     FailureCounter before = db.run(kLockFailureRow, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
       auto rs = query(bind_all(ps, Bytes{id_hmac}));
       return rs->next() ? read_counter(*rs) : FailureCounter{};
@@ -135,10 +132,11 @@ CreatedAccount create_applied_account(Db& db, const NewAccount& account, const O
                    account.password_hash, now, account.email, now, account.phone, now)
               .executeUpdate();
         });
-        std::int64_t account_id = db.run(kLastInsertId, Repeat::kUnsafe, [](sql::PreparedStatement& ps) {
-          auto rs = query(ps);
-          return rs->next() ? rs->getInt64(1) : std::int64_t{0};
-        });
+        std::int64_t account_id =
+            db.run(kLastInsertId, Repeat::kUnsafe, [](sql::PreparedStatement& ps) {
+              auto rs = query(ps);
+              return rs->next() ? rs->getInt64(1) : std::int64_t{0};
+            });
         db.run(kInsertHistory, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
           bind_all(ps, account_id, account.password_hash, now).executeUpdate();
         });

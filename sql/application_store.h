@@ -60,7 +60,6 @@ struct CreatedAccount {
 // step, the audit row). A duplicate person or login key (error 1062: a double submit, or someone
 // quicker with the name) rolls it all back, so no account and no mail: the result says which.
 CreatedAccount create_applied_account(Db& db, const NewAccount& account, const OutgoingMail& mail,
-                                      TimePoint now,
-                                      const std::function<void(std::int64_t)>& also);
+                                      TimePoint now, const std::function<void(std::int64_t)>& also);
 
 }  // namespace xueji::store

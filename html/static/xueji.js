@@ -187,3 +187,28 @@
     init();
   }
 })();
+
+// Application wizard (apply_*.tpl): form[data-submit-once] ignores a second submit while the
+// first is on its way, so a double click on 送出 cannot spend the single-use captcha twice and
+// show an error for a request that in fact succeeded. A page restored by the back button is
+// submittable again.
+(function () {
+  'use strict';
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.hasAttribute || !form.hasAttribute('data-submit-once')) {
+      return;
+    }
+    if (form.getAttribute('data-submitting') === 'true') {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute('data-submitting', 'true');
+  });
+  window.addEventListener('pageshow', function () {
+    var forms = document.querySelectorAll('form[data-submitting]');
+    Array.prototype.forEach.call(forms, function (form) {
+      form.removeAttribute('data-submitting');
+    });
+  });
+})();

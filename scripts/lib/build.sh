@@ -5,12 +5,16 @@
 # Two cores are shared with everything else the machine runs: never more than two jobs.
 xueji_build_jobs=2
 
-# Configures (cheap when nothing changed) and builds BUILD_DIR from the checkout.
+# Configures (cheap when nothing changed) and builds BUILD_DIR from the checkout: everything,
+# or only the given targets.
 build_tree() {
   local build_dir=$1
+  shift
+  local -a targets=()
+  [[ $# -eq 0 ]] || targets=(--target "$@")
   say "building in $build_dir"
   cmake -S "$XUEJI_REPO" -B "$build_dir" >/dev/null
-  cmake --build "$build_dir" -j "$xueji_build_jobs"
+  cmake --build "$build_dir" -j "$xueji_build_jobs" ${targets[@]+"${targets[@]}"}
 }
 
 # Installs tests/browser's node_modules exactly as package-lock.json says, unless the copy there

@@ -46,3 +46,16 @@ wait_until() {
 port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
+
+# The distinct workers of nginx/routes, in file order (several paths may share one worker).
+route_workers() {
+  awk -f "$XUEJI_REPO/nginx/routes.awk" "$XUEJI_REPO/nginx/routes" |
+    awk -F'\t' '!seen[$2]++ { print $2 }'
+}
+
+# Every program the dev stack runs: the CLI (for migrations), the mailer and each worker.
+stack_programs() {
+  echo xueji-ctl
+  echo xueji-mailer
+  route_workers | sed 's/^/xueji-/'
+}

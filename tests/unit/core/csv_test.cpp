@@ -41,8 +41,12 @@ class CsvTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::size_t{1}, t.records.size());
     CPPUNIT_ASSERT_EQUAL(std::string("national_id"), t.records[0].fields[0]);
     // A BOM anywhere else is data, not skipped.
-    CsvTable later = parse_csv("a\n\xEF\xBB\xBF" "b\n");
-    CPPUNIT_ASSERT_EQUAL(std::string("\xEF\xBB\xBF" "b"), later.records[1].fields[0]);
+    CsvTable later = parse_csv(
+        "a\n\xEF\xBB\xBF"
+        "b\n");
+    CPPUNIT_ASSERT_EQUAL(std::string("\xEF\xBB\xBF"
+                                     "b"),
+                         later.records[1].fields[0]);
   }
 
   void crlf_and_lone_cr_end_lines() {
@@ -106,10 +110,15 @@ class CsvTest : public CppUnit::TestFixture {
   }
 
   void unterminated_quote_is_an_error_at_its_line() {
-    CsvTable t = parse_csv("a,b\nc,\"d\ne,f\n");
+    CsvTable t = parse_csv("a,b\nc,\"d\ne,f\ng,h\n");
     CPPUNIT_ASSERT_EQUAL(std::size_t{1}, t.errors.size());
     CPPUNIT_ASSERT_EQUAL(2, t.errors[0].line);
-    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, t.records.size());
+    CPPUNIT_ASSERT(t.errors[0].message.find("引號") != std::string::npos);
+    // The lines after the open quote are still read and checked on their own.
+    CPPUNIT_ASSERT_EQUAL(std::size_t{3}, t.records.size());
+    CPPUNIT_ASSERT_EQUAL(3, t.records[1].line);
+    CPPUNIT_ASSERT_EQUAL(std::string("e"), t.records[1].fields[0]);
+    CPPUNIT_ASSERT_EQUAL(4, t.records[2].line);
   }
 
   void bad_utf8_is_an_error_and_other_lines_survive() {

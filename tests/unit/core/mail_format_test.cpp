@@ -172,7 +172,8 @@ class MailFormatTest : public CppUnit::TestFixture {
       joined += line;
     }
     CPPUNIT_ASSERT_EQUAL(std::string(300, 'x') + "\r\n第二行\r\n第三行", base64_decode(joined));
-    CPPUNIT_ASSERT(message.find("Content-Type: text/plain; charset=UTF-8\r\n") != std::string::npos);
+    CPPUNIT_ASSERT(message.find("Content-Type: text/plain; charset=UTF-8\r\n") !=
+                   std::string::npos);
     CPPUNIT_ASSERT(message.find("Content-Transfer-Encoding: base64\r\n") != std::string::npos);
     CPPUNIT_ASSERT(message.find("MIME-Version: 1.0\r\n") != std::string::npos);
   }

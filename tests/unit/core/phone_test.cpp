@@ -38,7 +38,7 @@ class PhoneTest : public CppUnit::TestFixture {
   void landlines_of_each_area_length() {
     CPPUNIT_ASSERT_EQUAL(std::string("02-23456789"), norm("02-23456789"));
     CPPUNIT_ASSERT_EQUAL(std::string("03-4567890"), norm("03-4567890"));
-    CPPUNIT_ASSERT_EQUAL(std::string("037-123456"), norm("037-123456"));
+    CPPUNIT_ASSERT_EQUAL(std::string("037-323456"), norm("037-323456"));
     CPPUNIT_ASSERT_EQUAL(std::string("04-22345678"), norm("04-22345678"));  // 臺中, 8 digits
     CPPUNIT_ASSERT_EQUAL(std::string("04-7234567"), norm("04-7234567"));    // 彰化, 7 digits
     CPPUNIT_ASSERT_EQUAL(std::string("049-2345678"), norm("049-2345678"));
@@ -56,13 +56,14 @@ class PhoneTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::string("02-23456789"), norm("(02) 2345-6789"));
     CPPUNIT_ASSERT_EQUAL(std::string("02-23456789"), norm("  0223456789 "));
     CPPUNIT_ASSERT_EQUAL(std::string("0912345678"), norm("0912 345 678"));
-    CPPUNIT_ASSERT_EQUAL(std::string("037-123456"), norm("(037)123-456"));
+    CPPUNIT_ASSERT_EQUAL(std::string("037-323456"), norm("(037)323-456"));
   }
 
   void full_width_input_is_accepted() {
     CPPUNIT_ASSERT_EQUAL(std::string("0912345678"), norm("０９１２３４５６７８"));
     CPPUNIT_ASSERT_EQUAL(std::string("02-23456789#12"), norm("（０２）２３４５－６７８９＃１２"));
-    CPPUNIT_ASSERT_EQUAL(std::string("0912345678"), norm("0912\xE3\x80\x80" "345678"));
+    CPPUNIT_ASSERT_EQUAL(std::string("0912345678"), norm("0912\xE3\x80\x80"
+                                                         "345678"));
   }
 
   void country_code_becomes_the_leading_zero() {
@@ -86,14 +87,14 @@ class PhoneTest : public CppUnit::TestFixture {
   }
 
   void wrong_lengths_are_refused() {
-    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("02-2345678"));    // Taipei needs 8
+    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("02-2345678"));  // Taipei needs 8
     CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("02-234567890"));
-    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("03-45678901"));   // 03 has 7
-    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("037-12345"));
+    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("03-45678901"));  // 03 has 7
+    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("037-32345"));
     CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("0836-123456"));
-    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("02-03456789"));   // leading 0 after area
-    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("01-2345678"));    // no such area
-    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("23456789"));      // no area code
+    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("02-03456789"));  // leading 0 after area
+    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("01-2345678"));   // no such area
+    CPPUNIT_ASSERT_EQUAL(std::string("<invalid>"), norm("23456789"));     // no area code
   }
 
   void other_text_is_refused() {

@@ -1,0 +1,54 @@
+// mail_command.cpp: `xueji-ctl mail test` — queues a test message, to check the whole mail path
+// (outbox, mailer, SMTP server) end to end.
+#include "core/mail_format.h"
+#include "core/taipei_time.h"
+#include "ctl/cli.h"
+#include "sql/outbox_store.h"
+
+namespace xueji::ctl {
+namespace {
+
+constexpr const char* kTestSubject = "【國民中小學學籍管理系統 2.0】測試信";
+
+int run_mail_test(Ctl& ctl, const Options& options) {
+  std::string to = options.required("--to");
+  if (!is_plain_address(to)) {
+    throw Refused("收件者須為一般的 E-Mail 地址（英數字，例如 someone@school.edu.tw），不是「" +
+                  to + "」");
+  }
+  TimePoint now = ctl.now();
+  store::OutgoingMail mail{to, kTestSubject,
+                           "這是由 xueji-ctl mail test "
+                           "寄出的測試信，收到即表示寄件佇列、寄信程式與郵件伺服器都正常。\n\n"
+                           "排入佇列時間：" +
+                               format_taipei(now) +
+                               "（臺北時間）\n"
+                               "執行者：" +
+                               ctl.actor() + "\n"};
+  store::Db& db = ctl.db();
+  std::int64_t id = db.transaction([&] {
+    std::int64_t queued = store::queue_mail(db, mail, now);
+    ctl.audit("mail.test", "outbox:" + std::to_string(queued));
+    return queued;
+  });
+  print_line("已將測試信排入寄送佇列（編號 " + std::to_string(id) + "，收件者 " + to +
+             "）；寄送結果可用 xueji-ctl outbox list 查看。");
+  return kExitOk;
+}
+
+}  // namespace
+
+const Command& mail_test_command() {
+  static const Command command{"mail test",
+                               "mail test --to ADDRESS",
+                               "把一封測試信排入寄送佇列，由 xueji-mailer 寄給 ADDRESS。",
+                               {"--to"},
+                               {},
+                               0,
+                               0,
+                               "mail.test",
+                               run_mail_test};
+  return command;
+}
+
+}  // namespace xueji::ctl

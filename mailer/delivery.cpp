@@ -1,0 +1,129 @@
+// delivery.cpp: claim → format → send → record, with backoff for temporary failures and a
+// permanent 5xx failing only the message it answered.
+#include "mailer/delivery.h"
+
+#include <cstdio>
+#include <stdexcept>
+#include <thread>
+
+#include "core/backoff.h"
+#include "core/mail_format.h"
+#include "core/taipei_time.h"
+
+namespace xueji::mailer {
+namespace {
+
+// One line per event on stderr (the journal, or VAR/log/mailer.log in the dev stack). Ids and
+// outcomes only: addresses and contents stay in the database.
+void log_line(const std::string& text) { std::fprintf(stderr, "xueji-mailer: %s\n", text.c_str()); }
+
+std::string label(const store::ClaimedMail& mail) {
+  return "outbox #" + std::to_string(mail.id) + " (attempt " + std::to_string(mail.attempts) + ")";
+}
+
+}  // namespace
+
+Delivery::Delivery(const Config& config, store::Db& db, SmtpSender& sender, const Clock& clock,
+                   const volatile std::sig_atomic_t& stop, DeliverySettings settings)
+    : config_(config), db_(db), sender_(sender), clock_(clock), stop_(stop), settings_(settings) {}
+
+void Delivery::record_failure(const store::ClaimedMail& mail, const std::string& error) {
+  TimePoint now = clock_.now();
+  auto next = next_attempt_after_failure(mail.attempts, mail.queued_at, now);
+  if (!next) {
+    store::mark_mail_failed(db_, mail, "gave up after 24 hours: " + error);
+    log_line(label(mail) + ": failed, undeliverable for 24 hours: " + error);
+    return;
+  }
+  if (store::schedule_mail_retry(db_, mail, *next, error)) {
+    log_line(label(mail) + ": temporary failure, retry at " + format_taipei(*next) + ": " + error);
+  }
+}
+
+void Delivery::deliver(const store::ClaimedMail& mail, bool& server_unreachable) {
+  if (server_unreachable) {
+    // The previous message could not reach the server at all; this one would wait the same
+    // timeout for nothing, so it joins the retry schedule untried.
+    record_failure(mail, "not tried: the SMTP server was unreachable for the previous message");
+    return;
+  }
+  std::string message;
+  try {
+    message =
+        format_mail({config_.mail_from, mail.recipient, mail.subject, mail.body,
+                     message_id_for(mail.id, mail.created_at, config_.mail_from), mail.created_at});
+  } catch (const std::invalid_argument& e) {
+    // An address no retry can fix (the writer's bug, or XUEJI_MAIL_FROM): record it, move on.
+    store::mark_mail_failed(db_, mail, std::string("cannot be sent: ") + e.what());
+    log_line(label(mail) + ": failed: " + e.what());
+    return;
+  }
+  SendResult result = sender_.send(mail.recipient, message);
+  switch (result.outcome) {
+    case SendOutcome::kSent:
+      if (store::mark_mail_sent(db_, mail, clock_.now())) {
+        log_line(label(mail) + ": sent");
+      } else {
+        log_line(label(mail) + ": sent, but its claim had expired and was taken over");
+      }
+      return;
+    case SendOutcome::kPermanent:
+      store::mark_mail_failed(db_, mail, result.error);
+      log_line(label(mail) + ": failed, refused by the server: " + result.error);
+      return;
+    case SendOutcome::kUnreachable:
+      server_unreachable = true;
+      record_failure(mail, result.error);
+      return;
+    case SendOutcome::kTemporary:
+      record_failure(mail, result.error);
+      return;
+  }
+}
+
+int Delivery::deliver_due() {
+  std::vector<store::ClaimedMail> claimed =
+      store::claim_due_mail(db_, clock_.now(), settings_.batch, settings_.lease);
+  bool server_unreachable = false;
+  for (std::size_t i = 0; i < claimed.size(); ++i) {
+    if (stop_) {
+      // Told to stop: the message in hand was finished; the rest go back to the queue at once
+      // for another mailer (or the next start) rather than waiting for the lease.
+      for (std::size_t k = i; k < claimed.size(); ++k)
+        store::release_mail(db_, claimed[k], clock_.now());
+      break;
+    }
+    deliver(claimed[i], server_unreachable);
+  }
+  return static_cast<int>(claimed.size());
+}
+
+void Delivery::wait(std::chrono::milliseconds how_long) {
+  // Short slices so SIGTERM ends the wait promptly.
+  auto until = std::chrono::steady_clock::now() + how_long;
+  while (!stop_ && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+void Delivery::run() {
+  bool database_down = false;
+  while (!stop_) {
+    try {
+      int claimed = deliver_due();
+      if (database_down) log_line("database reachable again");
+      database_down = false;
+      // A full batch means more may be due: go on at once.
+      if (claimed < settings_.batch) wait(settings_.idle_wait);
+    } catch (const store::Unavailable& e) {
+      if (!database_down) log_line(std::string("database unavailable, retrying: ") + e.what());
+      database_down = true;
+      wait(settings_.error_wait);
+    } catch (const std::exception& e) {
+      log_line(std::string("error, retrying: ") + e.what());
+      wait(settings_.error_wait);
+    }
+  }
+}
+
+}  // namespace xueji::mailer
