@@ -69,6 +69,23 @@ void Db::connect() {
   setup->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
 }
 
+void Db::ensure_connection() {
+  // A busy worker never pays for the ping; one that sat idle (when restarts happen) does.
+  constexpr auto kIdleBeforePing = std::chrono::seconds(1);
+  auto now = std::chrono::steady_clock::now();
+  if (connection_ && now - last_used_ > kIdleBeforePing) {
+    bool alive = false;
+    try {
+      alive = connection_->isValid();
+    } catch (const sql::SQLException&) {
+      alive = false;
+    }
+    if (!alive) drop_connection();
+  }
+  if (!connection_) connect();
+  last_used_ = now;
+}
+
 void Db::drop_connection() {
   statements_.clear();
   if (connection_) {
@@ -90,7 +107,7 @@ sql::PreparedStatement& Db::statement(const std::string& sql) {
 }
 
 void Db::begin() {
-  if (!connection_) connect();
+  ensure_connection();
   std::unique_ptr<sql::Statement> st(connection_->createStatement());
   st->execute("START TRANSACTION");
   in_transaction_ = true;

@@ -74,6 +74,9 @@ class Db {
  private:
   sql::PreparedStatement& statement(const std::string& sql);
   void connect();
+  // Connects when there is no connection, and checks an idle one with a ping first: after a
+  // server restart even an unrepeatable statement then runs on a live connection.
+  void ensure_connection();
   void drop_connection();
   void begin();
   void commit();
@@ -85,7 +88,7 @@ class Db {
     if (in_transaction_) return attempt();  // the enclosing transaction() retries as a whole
     for (int tries = 0;; ++tries) {
       try {
-        if (!connection_) connect();
+        ensure_connection();
         return attempt();
       } catch (const sql::SQLException& e) {
         if (!is_connection_lost(e)) throw;
@@ -99,6 +102,7 @@ class Db {
   std::unique_ptr<sql::Connection> connection_;
   std::map<std::string, std::unique_ptr<sql::PreparedStatement>, std::less<>> statements_;
   bool in_transaction_ = false;
+  std::chrono::steady_clock::time_point last_used_{};
 };
 
 // Raw bytes (hashes) travel as hex text so no character-set conversion can touch them: the SQL
