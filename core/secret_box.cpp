@@ -14,9 +14,10 @@ const unsigned char* bytes(std::string_view s) {
 
 // The mbedTLS context, freed on every path.
 class Gcm {
- public:
+public:
   explicit Gcm(std::string_view key) {
-    if (key.size() != kSecretBoxKeyBytes) throw std::invalid_argument("secret box key must be 32 bytes");
+    if (key.size() != kSecretBoxKeyBytes)
+      throw std::invalid_argument("secret box key must be 32 bytes");
     mbedtls_gcm_init(&ctx_);
     if (mbedtls_gcm_setkey(&ctx_, MBEDTLS_CIPHER_ID_AES, bytes(key), 256) != 0) {
       mbedtls_gcm_free(&ctx_);
@@ -28,18 +29,18 @@ class Gcm {
   Gcm& operator=(const Gcm&) = delete;
   mbedtls_gcm_context* get() { return &ctx_; }
 
- private:
+private:
   mbedtls_gcm_context ctx_;
 };
 
-}  // namespace
+} // namespace
 
 std::string totp_box_key(std::string_view server_secret) {
   return crypto::hmac_sha256(server_secret, "totp-key");
 }
 
 std::string seal_secret(std::string_view key, std::string_view plaintext, std::string_view context,
-                 crypto::Random& random) {
+                        crypto::Random& random) {
   Gcm gcm(key);
   std::string nonce = random.bytes(kSecretBoxNonceBytes);
   std::string out = nonce;
@@ -54,8 +55,9 @@ std::string seal_secret(std::string_view key, std::string_view plaintext, std::s
 }
 
 std::optional<std::string> open_secret(std::string_view key, std::string_view box,
-                                std::string_view context) {
-  if (box.size() < kSecretBoxNonceBytes + kSecretBoxTagBytes) return std::nullopt;
+                                       std::string_view context) {
+  if (box.size() < kSecretBoxNonceBytes + kSecretBoxTagBytes)
+    return std::nullopt;
   Gcm gcm(key);
   std::string_view nonce = box.substr(0, kSecretBoxNonceBytes);
   std::size_t length = box.size() - kSecretBoxNonceBytes - kSecretBoxTagBytes;
@@ -65,8 +67,9 @@ std::optional<std::string> open_secret(std::string_view key, std::string_view bo
   int rc = mbedtls_gcm_auth_decrypt(gcm.get(), length, bytes(nonce), nonce.size(), bytes(context),
                                     context.size(), bytes(tag), tag.size(), bytes(cipher),
                                     reinterpret_cast<unsigned char*>(plain.data()));
-  if (rc != 0) return std::nullopt;
+  if (rc != 0)
+    return std::nullopt;
   return plain;
 }
 
-}  // namespace xueji
+} // namespace xueji

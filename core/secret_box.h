@@ -20,10 +20,10 @@ std::string totp_box_key(std::string_view server_secret);
 // nonce (12 random bytes) ‖ ciphertext ‖ tag (16 bytes). `context` is authenticated but not
 // stored: a box sealed for one account ("account:42") does not open for another.
 std::string seal_secret(std::string_view key, std::string_view plaintext, std::string_view context,
-                 crypto::Random& random);
+                        crypto::Random& random);
 // The plaintext, or nullopt when the box was altered, is too short, or was sealed under another
 // key or context.
 std::optional<std::string> open_secret(std::string_view key, std::string_view box,
                                        std::string_view context);
 
-}  // namespace xueji
+} // namespace xueji

@@ -43,7 +43,7 @@ int run_duty_assign(Ctl& ctl, const Options& options) {
   });
   std::string what = std::to_string(year) + " 學年度職務「" + duty + "」";
   if (added) {
-    print_line("已指派 " + what + " 給 " + staff->name + "（" + masked + "），" + school_text +
+    print_line("已指派 " + what + "給 " + staff->name + "（" + masked + "），" + school_text +
                "。");
   } else {
     print_line(staff->name + "（" + masked + "）在 " + school_text + " 本來就有 " + what +

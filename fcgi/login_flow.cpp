@@ -26,8 +26,10 @@ bool is_login(const Session& s) {
 }
 
 bool page_allows(RequiredAction page, RequiredAction next) {
-  if (page == next) return true;
-  if (page == RequiredAction::kHome) return next == RequiredAction::kNoDuty;
+  if (page == next)
+    return true;
+  if (page == RequiredAction::kHome)
+    return next == RequiredAction::kNoDuty;
   if (page == RequiredAction::kRenameAccount || page == RequiredAction::kChangePassword) {
     return may_change_voluntarily(next);
   }
@@ -63,7 +65,7 @@ void complete_login(const http::Request& req, Context& ctx, LoginState& state) {
   state.session.auth_stage = kStageComplete;
 }
 
-}  // namespace
+} // namespace
 
 LoginGate enter_login_page(const http::Request& req, Context& ctx, RequiredAction page) {
   LoginGate gate;
@@ -101,7 +103,8 @@ LoginGate enter_login_page(const http::Request& req, Context& ctx, RequiredActio
 }
 
 std::string next_login_path(const Session& session, const store::Account& account, Context& ctx) {
-  return std::string(path_of(next_required_action(facts_before_duties(session, account, ctx.clock.now()))));
+  return std::string(
+      path_of(next_required_action(facts_before_duties(session, account, ctx.clock.now()))));
 }
 
 void start_login(Session& session, const store::Account& account, bool weak_password,
@@ -114,7 +117,8 @@ void start_login(Session& session, const store::Account& account, bool weak_pass
   session.wizard_step.clear();
   session.failed_tries = 0;
   session.clear_values();
-  if (weak_password) session.set_value(kWeakPasswordKey, "1");
+  if (weak_password)
+    session.set_value(kWeakPasswordKey, "1");
   save_session(session, ctx);
 }
 
@@ -176,7 +180,8 @@ std::string pending_totp_secret(Session& session, Context& ctx) {
   std::string context = "pending-totp:" + std::to_string(session.account_id.value_or(0));
   if (auto box = totp::base32_decode(session.value(kPendingTotpKey)); box && !box->empty()) {
     auto secret = open_secret(key, *box, context);
-    if (secret && secret->size() == totp::kSecretBytes) return *secret;
+    if (secret && secret->size() == totp::kSecretBytes)
+      return *secret;
   }
   std::string secret = ctx.random.bytes(totp::kSecretBytes);
   session.set_value(kPendingTotpKey,
@@ -193,4 +198,4 @@ std::string account_actor(const store::Account& account) {
   return "account:" + std::to_string(account.id);
 }
 
-}  // namespace xueji
+} // namespace xueji

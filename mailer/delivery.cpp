@@ -49,6 +49,8 @@ void Delivery::deliver(const store::ClaimedMail& mail, bool& server_unreachable)
   }
   std::string message;
   try {
+    // Date is when the writer queued the message (RFC 5322's origination time), and with the
+    // Message-ID it stays the same on every retry.
     message =
         format_mail({config_.mail_from, mail.recipient, mail.subject, mail.body,
                      message_id_for(mail.id, mail.created_at, config_.mail_from), mail.created_at});

@@ -29,12 +29,14 @@ const std::string kAddFailedPassword =
 const std::string kReadFailures = "SELECT failed_count, locked_until FROM accounts WHERE id = ?";
 const std::string kClearFailures =
     "UPDATE accounts SET failed_count = 0 WHERE id = ? AND failed_count <> 0";
-const std::string kUnlock = "UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE id = ?";
+const std::string kUnlock =
+    "UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE id = ?";
 const std::string kAccountExists = "SELECT 1 FROM accounts WHERE id = ?";
 
 const std::string kRecentPasswords =
     "SELECT password_hash FROM password_history WHERE account_id = ? "
-    "ORDER BY created_at DESC, id DESC LIMIT " + std::to_string(kPasswordHistoryKept);
+    "ORDER BY created_at DESC, id DESC LIMIT " +
+    std::to_string(kPasswordHistoryKept);
 const std::string kSetPassword =
     "UPDATE accounts SET password_hash = ?, password_changed_at = ?, must_change_password = ?, "
     "failed_count = 0, locked_until = NULL WHERE id = ?";
@@ -42,7 +44,8 @@ const std::string kInsertHistory =
     "INSERT INTO password_history (account_id, password_hash, created_at) VALUES (?, ?, ?)";
 const std::string kOldestKeptHistory =
     "SELECT id FROM password_history WHERE account_id = ? ORDER BY created_at DESC, id DESC "
-    "LIMIT 1 OFFSET " + std::to_string(kPasswordHistoryKept - 1);
+    "LIMIT 1 OFFSET " +
+    std::to_string(kPasswordHistoryKept - 1);
 const std::string kPruneHistory = "DELETE FROM password_history WHERE account_id = ? AND id < ?";
 
 const std::string kRename =
@@ -80,7 +83,8 @@ const std::string kInsertAccount =
 const std::string kLastInsertId = "SELECT LAST_INSERT_ID()";
 
 std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column)) return std::nullopt;
+  if (rs.isNull(column))
+    return std::nullopt;
   return read_time(rs, column);
 }
 
@@ -93,17 +97,21 @@ Account account_of(sql::ResultSet& rs) {
   a.password_changed_at = read_time(rs, "password_changed_at");
   a.failed_count = rs.getInt("failed_count");
   a.locked_until = optional_time(rs, "locked_until");
-  if (!rs.isNull("email")) a.email = rs.getString("email");
+  if (!rs.isNull("email"))
+    a.email = rs.getString("email");
   a.email_verified_at = optional_time(rs, "email_verified_at");
-  if (!rs.isNull("totp_hex")) a.totp_secret_box = read_bytes(rs, "totp_hex");
+  if (!rs.isNull("totp_hex"))
+    a.totp_secret_box = read_bytes(rs, "totp_hex");
   a.totp_bound_at = optional_time(rs, "totp_bound_at");
-  if (!rs.isNull("totp_last_step")) a.totp_last_step = rs.getInt64("totp_last_step");
+  if (!rs.isNull("totp_last_step"))
+    a.totp_last_step = rs.getInt64("totp_last_step");
   a.must_change_password = rs.getInt("must_change_password") != 0;
   a.must_change_name = rs.getInt("must_change_name") != 0;
   a.id_hmac = read_bytes(rs, "id_hmac_hex");
   a.id_masked = rs.getString("id_masked");
   a.birth_date = parse_iso_date(std::string(rs.getString("birth_date"))).value_or(CivilDate{});
-  if (!rs.isNull("display_name")) a.display_name = rs.getString("display_name");
+  if (!rs.isNull("display_name"))
+    a.display_name = rs.getString("display_name");
   return a;
 }
 
@@ -111,7 +119,8 @@ template <class Key>
 std::optional<Account> find_by(Db& db, const std::string& sql_text, const Key& key) {
   return db.run(sql_text, Repeat::kSafe, [&](sql::PreparedStatement& ps) -> std::optional<Account> {
     auto rs = query(bind_all(ps, key));
-    if (!rs->next()) return std::nullopt;
+    if (!rs->next())
+      return std::nullopt;
     return account_of(*rs);
   });
 }
@@ -121,7 +130,7 @@ bool exists(Db& db, const std::string& sql_text, std::int64_t id) {
                 [&](sql::PreparedStatement& ps) { return query(bind_all(ps, id))->next(); });
 }
 
-}  // namespace
+} // namespace
 
 std::optional<Account> find_account_by_key(Db& db, const std::string& login_key) {
   return find_by(db, kFindAccountByKey, login_key);
@@ -137,15 +146,16 @@ bool release_expired_lock(Db& db, std::int64_t account_id, TimePoint now) {
   });
 }
 
-FailedPassword add_failed_password(Db& db, std::int64_t account_id, TimePoint now,
-                                   int max_failures, TimePoint lock_until) {
+FailedPassword add_failed_password(Db& db, std::int64_t account_id, TimePoint now, int max_failures,
+                                   TimePoint lock_until) {
   FailedPassword result;
   result.counted = db.run(kAddFailedPassword, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
     return bind_all(ps, max_failures, lock_until, account_id, now).executeUpdate() == 1;
   });
   db.run(kReadFailures, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
     auto rs = query(bind_all(ps, account_id));
-    if (!rs->next()) return;
+    if (!rs->next())
+      return;
     result.failed_count = rs->getInt("failed_count");
     auto until = optional_time(*rs, "locked_until");
     result.locked = result.counted && until && *until > now && result.failed_count >= max_failures;
@@ -159,7 +169,8 @@ void clear_failed_passwords(Db& db, std::int64_t account_id) {
 }
 
 bool unlock_account(Db& db, std::int64_t account_id) {
-  if (!exists(db, kAccountExists, account_id)) return false;
+  if (!exists(db, kAccountExists, account_id))
+    return false;
   db.run(kUnlock, Repeat::kSafe,
          [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
   return true;
@@ -169,7 +180,8 @@ std::vector<std::string> recent_password_hashes(Db& db, std::int64_t account_id)
   return db.run(kRecentPasswords, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
     std::vector<std::string> hashes;
     auto rs = query(bind_all(ps, account_id));
-    while (rs->next()) hashes.push_back(rs->getString("password_hash"));
+    while (rs->next())
+      hashes.push_back(rs->getString("password_hash"));
     return hashes;
   });
 }
@@ -185,7 +197,8 @@ void change_password(Db& db, std::int64_t account_id, const std::string& passwor
   auto oldest_kept = db.run(kOldestKeptHistory, Repeat::kSafe,
                             [&](sql::PreparedStatement& ps) -> std::optional<std::int64_t> {
                               auto rs = query(bind_all(ps, account_id));
-                              if (!rs->next()) return std::nullopt;
+                              if (!rs->next())
+                                return std::nullopt;
                               return rs->getInt64("id");
                             });
   if (oldest_kept) {
@@ -204,7 +217,8 @@ RenameResult rename_account(Db& db, std::int64_t account_id, const std::string& 
     return RenameResult::kRenamed;
   } catch (const sql::SQLException& e) {
     // Two people choosing the same new name at once: the unique key decides.
-    if (e.getErrorCode() == kDuplicateKey) return RenameResult::kTaken;
+    if (e.getErrorCode() == kDuplicateKey)
+      return RenameResult::kTaken;
     throw;
   }
 }
@@ -231,7 +245,8 @@ bool use_totp_step(Db& db, std::int64_t account_id, std::int64_t step) {
 }
 
 bool clear_totp(Db& db, std::int64_t account_id) {
-  if (!exists(db, kAccountExists, account_id)) return false;
+  if (!exists(db, kAccountExists, account_id))
+    return false;
   db.run(kClearTotp, Repeat::kSafe,
          [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
   return true;
@@ -239,7 +254,8 @@ bool clear_totp(Db& db, std::int64_t account_id) {
 
 bool PersonDuties::has_duty() const {
   for (const auto& school : schools) {
-    if (!school.duties.empty()) return true;
+    if (!school.duties.empty())
+      return true;
   }
   return false;
 }
@@ -259,7 +275,8 @@ PersonDuties active_duties(Db& db, std::int64_t person_id, int fallback_year) {
         school.school_name = rs->getString("school_name");
         result.schools.push_back(std::move(school));
       }
-      if (!rs->isNull("duty")) result.schools.back().duties.push_back(rs->getString("duty"));
+      if (!rs->isNull("duty"))
+        result.schools.back().duties.push_back(rs->getString("duty"));
     }
     return result;
   });
@@ -273,18 +290,21 @@ bool advance_login_stage(Db& db, const std::string& session_hash, const std::str
 }
 
 std::optional<Person> find_person_by_hmac(Db& db, const std::string& id_hmac) {
-  return db.run(kFindPerson, Repeat::kSafe, [&](sql::PreparedStatement& ps) -> std::optional<Person> {
-    auto rs = query(bind_all(ps, Bytes{id_hmac}));
-    if (!rs->next()) return std::nullopt;
-    return Person{rs->getInt64("id"), rs->getString("id_masked")};
-  });
+  return db.run(kFindPerson, Repeat::kSafe,
+                [&](sql::PreparedStatement& ps) -> std::optional<Person> {
+                  auto rs = query(bind_all(ps, Bytes{id_hmac}));
+                  if (!rs->next())
+                    return std::nullopt;
+                  return Person{rs->getInt64("id"), rs->getString("id_masked")};
+                });
 }
 
 std::optional<std::string> account_name_of_person(Db& db, std::int64_t person_id) {
   return db.run(kAccountNameOfPerson, Repeat::kSafe,
                 [&](sql::PreparedStatement& ps) -> std::optional<std::string> {
                   auto rs = query(bind_all(ps, person_id));
-                  if (!rs->next()) return std::nullopt;
+                  if (!rs->next())
+                    return std::nullopt;
                   return std::string(rs->getString("login_name"));
                 });
 }
@@ -307,4 +327,4 @@ std::int64_t insert_legacy_account(Db& db, std::int64_t person_id, const std::st
   return id;
 }
 
-}  // namespace xueji::store
+} // namespace xueji::store

@@ -21,22 +21,22 @@ struct Account {
   std::int64_t id = 0;
   std::int64_t person_id = 0;
   std::string login_name;
-  std::string password_hash;  // PHC string
+  std::string password_hash; // PHC string
   TimePoint password_changed_at;
   int failed_count = 0;
   std::optional<TimePoint> locked_until;
   std::optional<std::string> email;
   std::optional<TimePoint> email_verified_at;
-  std::string totp_secret_box;  // secret_box of the TOTP key; empty when not bound
+  std::string totp_secret_box; // secret_box of the TOTP key; empty when not bound
   std::optional<TimePoint> totp_bound_at;
   std::optional<std::int64_t> totp_last_step;
   bool must_change_password = false;
   bool must_change_name = false;
   // Of the person the account belongs to.
-  std::string id_hmac;    // 32 raw bytes (persons.id_hmac)
-  std::string id_masked;  // "A12****789"
+  std::string id_hmac;   // 32 raw bytes (persons.id_hmac)
+  std::string id_masked; // "A12****789"
   CivilDate birth_date;
-  std::string display_name;  // the name on the person's first staff record ("" when none)
+  std::string display_name; // the name on the person's first staff record ("" when none)
 };
 
 // `login_key` is account_login_key(typed name).
@@ -47,15 +47,15 @@ std::optional<Account> find_account(Db& db, std::int64_t account_id);
 // so exactly one caller writes the audit row.
 bool release_expired_lock(Db& db, std::int64_t account_id, TimePoint now);
 struct FailedPassword {
-  bool counted = false;  // false: the account was locked, nothing changed
+  bool counted = false; // false: the account was locked, nothing changed
   int failed_count = 0;
-  bool locked = false;   // this failure reached the limit and locked the account
+  bool locked = false; // this failure reached the limit and locked the account
 };
 // Adds one failure in a single UPDATE that does nothing while the account is locked and sets
 // locked_until = lock_until when the count reaches max_failures; then reads the row back.
 // Call inside db.transaction().
-FailedPassword add_failed_password(Db& db, std::int64_t account_id, TimePoint now,
-                                   int max_failures, TimePoint lock_until);
+FailedPassword add_failed_password(Db& db, std::int64_t account_id, TimePoint now, int max_failures,
+                                   TimePoint lock_until);
 void clear_failed_passwords(Db& db, std::int64_t account_id);
 // Lifts any lock and clears the count (xueji-ctl account unlock); true when the account exists.
 bool unlock_account(Db& db, std::int64_t account_id);
@@ -90,7 +90,7 @@ struct StaffDuties {
   std::string staff_name;
   std::string school_code;
   std::string school_name;
-  std::vector<std::string> duties;  // empty: no duty at this school this year
+  std::vector<std::string> duties; // empty: no duty at this school this year
 };
 struct PersonDuties {
   int school_year = 0;
@@ -117,4 +117,4 @@ std::int64_t insert_legacy_account(Db& db, std::int64_t person_id, const std::st
                                    TimePoint password_changed_at,
                                    const std::optional<std::string>& email, TimePoint now);
 
-}  // namespace xueji::store
+} // namespace xueji::store

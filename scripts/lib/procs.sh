@@ -13,7 +13,8 @@ proc_log_file() { echo "$XUEJI_VAR_DIR/log/$1.log"; }
 # parentheses, so fields are counted after its closing parenthesis.
 proc_stat_field() {
   local pid=$1 field=$2 stat rest
-  stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+  # `read`, not cat: these checks run in tight loops over dozens of processes.
+  read -r stat 2>/dev/null <"/proc/$pid/stat" || return 1
   rest=${stat##*) }
   # shellcheck disable=SC2086 # splitting the fields is the point
   set -- $rest
@@ -82,13 +83,31 @@ proc_check() {
   fi
 }
 
-# "PID START" of every descendant of PID (prefork children, their children, ...).
+# "PID START" of every descendant of the given PIDs (prefork children, their children, ...),
+# from one snapshot of the process table: one ps and one awk however many processes there are.
 pid_descendants() {
-  local child
-  for child in $(pgrep -P "$1" 2>/dev/null || true); do
-    echo "$child $(proc_stat_field "$child" 22 || echo gone)"
-    pid_descendants "$child"
-  done
+  ps -e -o pid=,ppid= | awk -v roots="$*" '
+    { parent[$1] = $2 }
+    END {
+      n = split(roots, list, " ")
+      for (i = 1; i <= n; i++) wanted[list[i]] = 1
+      for (pid in parent) {
+        # Walk up the parents; meeting a root makes pid its descendant.
+        for (up = parent[pid]; up > 1; up = parent[up]) {
+          if (!(up in wanted)) continue
+          file = "/proc/" pid "/stat"
+          if ((getline line < file) > 0) {
+            # Fields after the command name (which may hold spaces): state is the first,
+            # the start time (field 22 of stat) the twentieth.
+            sub(/.*\) /, "", line)
+            split(line, field, " ")
+            print pid, field[20]
+          }
+          close(file)
+          break
+        }
+      }
+    }'
 }
 
 # True when none of the "PID START NAME" entries is still running.
@@ -111,25 +130,29 @@ proc_stop() {
   local -a names=("$@")
   local name pid entry
   local -a targets=() # "PID START NAME" entries, masters and descendants alike
+  local -a masters=()
   for name in ${names[@]+"${names[@]}"}; do
     pid=$(proc_running_pid "$name") || {
       rm -f "$(proc_pid_file "$name")" "$XUEJI_VAR_DIR/pids/$name.start"
       continue
     }
+    masters+=("$pid")
     targets+=("$pid $(cat "$XUEJI_VAR_DIR/pids/$name.start") $name")
-    while read -r entry; do
-      [[ -n $entry ]] && targets+=("$entry $name-child")
-    done < <(pid_descendants "$pid")
-    kill -TERM "$pid" 2>/dev/null || true
   done
   [[ ${#targets[@]} -gt 0 ]] || return 0
+  # Noted before the signal: a master that exits leaves its children to PID 1, and then
+  # nothing would tie them to this stack any more.
+  while read -r entry; do
+    [[ -n $entry ]] && targets+=("$entry child")
+  done < <(pid_descendants "${masters[@]}")
+  kill -TERM "${masters[@]}" 2>/dev/null || true
 
   if ! wait_until "$seconds_max" targets_gone "${targets[@]}"; then
     local start label
     for entry in "${targets[@]}"; do
       read -r pid start label <<<"$entry"
       if pid_is "$pid" "$start"; then
-        [[ $label == *-child ]] || warn "$label (pid $pid) ignored SIGTERM for ${seconds_max}s: killing it"
+        [[ $label == child ]] || warn "$label (pid $pid) ignored SIGTERM for ${seconds_max}s: killing it"
         kill -KILL "$pid" 2>/dev/null || true
       fi
     done

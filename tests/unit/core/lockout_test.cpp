@@ -12,7 +12,7 @@ using namespace std::chrono;
 
 const TimePoint kNow = TimePoint{sys_days{year{2026} / 9 / 1}} + hours{2};
 
-}  // namespace
+} // namespace
 
 class LockoutTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(LockoutTest);
@@ -25,7 +25,7 @@ class LockoutTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(message_is_the_manuals_rule);
   CPPUNIT_TEST_SUITE_END();
 
- public:
+public:
   void the_third_consecutive_failure_locks() {
     FailureOutcome first = after_wrong_password(0);
     CPPUNIT_ASSERT_EQUAL(1, first.failed_count);
@@ -44,9 +44,7 @@ class LockoutTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(after_wrong_password(10).locks);
   }
 
-  void lock_lasts_fifteen_minutes() {
-    CPPUNIT_ASSERT(lock_end(kNow) == kNow + minutes(15));
-  }
+  void lock_lasts_fifteen_minutes() { CPPUNIT_ASSERT(lock_end(kNow) == kNow + minutes(15)); }
 
   void never_locked_is_open() {
     CPPUNIT_ASSERT(lock_state(std::nullopt, kNow) == LockState::kOpen);
@@ -77,4 +75,4 @@ class LockoutTest : public CppUnit::TestFixture {
 
 CPPUNIT_TEST_SUITE_REGISTRATION(LockoutTest);
 
-}  // namespace xueji
+} // namespace xueji

@@ -24,7 +24,7 @@ LoginFacts everything_to_do() {
   return f;
 }
 
-}  // namespace
+} // namespace
 
 class RequiredActionsTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(RequiredActionsTest);
@@ -39,7 +39,7 @@ class RequiredActionsTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(voluntary_changes_only_from_home);
   CPPUNIT_TEST_SUITE_END();
 
- public:
+public:
   void legacy_account_goes_rename_password_bind_duty_home() {
     LoginFacts f = everything_to_do();
     // Not bound: there is no code to ask, whatever second_factor_passed says.
@@ -92,8 +92,8 @@ class RequiredActionsTest : public CppUnit::TestFixture {
   void password_forced_when_flagged_weak_or_old() {
     TimePoint fresh = kNow - days(3);
     CPPUNIT_ASSERT(!password_must_change(false, fresh, kNow, false));
-    CPPUNIT_ASSERT(password_must_change(true, fresh, kNow, false));   // admin reset
-    CPPUNIT_ASSERT(password_must_change(false, fresh, kNow, true));   // breaks today's rules
+    CPPUNIT_ASSERT(password_must_change(true, fresh, kNow, false)); // admin reset
+    CPPUNIT_ASSERT(password_must_change(false, fresh, kNow, true)); // breaks today's rules
     CPPUNIT_ASSERT(password_must_change(false, kNow - days(400), kNow, false));
   }
 
@@ -114,9 +114,9 @@ class RequiredActionsTest : public CppUnit::TestFixture {
 
   void voluntary_changes_only_from_home() {
     CPPUNIT_ASSERT(may_change_voluntarily(RequiredAction::kHome));
-    for (RequiredAction a : {RequiredAction::kTotpChallenge, RequiredAction::kRenameAccount,
-                             RequiredAction::kChangePassword, RequiredAction::kBindTotp,
-                             RequiredAction::kNoDuty}) {
+    for (RequiredAction a :
+         {RequiredAction::kTotpChallenge, RequiredAction::kRenameAccount,
+          RequiredAction::kChangePassword, RequiredAction::kBindTotp, RequiredAction::kNoDuty}) {
       CPPUNIT_ASSERT(!may_change_voluntarily(a));
     }
   }
@@ -124,4 +124,4 @@ class RequiredActionsTest : public CppUnit::TestFixture {
 
 CPPUNIT_TEST_SUITE_REGISTRATION(RequiredActionsTest);
 
-}  // namespace xueji
+} // namespace xueji

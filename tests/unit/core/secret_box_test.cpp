@@ -21,11 +21,12 @@ class SecretBoxTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(wrong_key_size_throws);
   CPPUNIT_TEST_SUITE_END();
 
- public:
+public:
   void key_is_derived_from_the_server_secret() {
     std::string key = totp_box_key("server secret of at least thirty-two bytes");
     CPPUNIT_ASSERT_EQUAL(kSecretBoxKeyBytes, key.size());
-    CPPUNIT_ASSERT(key == crypto::hmac_sha256("server secret of at least thirty-two bytes", "totp-key"));
+    CPPUNIT_ASSERT(key ==
+                   crypto::hmac_sha256("server secret of at least thirty-two bytes", "totp-key"));
     CPPUNIT_ASSERT(key != totp_box_key("another server secret, thirty-two bytes"));
   }
 
@@ -51,7 +52,8 @@ class SecretBoxTest : public CppUnit::TestFixture {
 
   void other_key_does_not_open() {
     std::string box = seal_secret(key_, kSecret, "account:1", random_);
-    CPPUNIT_ASSERT(!open_secret(totp_box_key("a different server secret, 32+ bytes"), box, "account:1"));
+    CPPUNIT_ASSERT(
+        !open_secret(totp_box_key("a different server secret, 32+ bytes"), box, "account:1"));
   }
 
   void other_context_does_not_open() {
@@ -81,7 +83,7 @@ class SecretBoxTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_THROW(seal_secret("short", kSecret, "", random_), std::invalid_argument);
   }
 
- private:
+private:
   const std::string kSecret = "12345678901234567890";
   crypto::Random random_;
   std::string key_ = totp_box_key("the server secret of this test, 32+ bytes long");
@@ -89,4 +91,4 @@ class SecretBoxTest : public CppUnit::TestFixture {
 
 CPPUNIT_TEST_SUITE_REGISTRATION(SecretBoxTest);
 
-}  // namespace xueji
+} // namespace xueji

@@ -17,7 +17,7 @@ const std::string kRfcSecret = "12345678901234567890";
 
 TimePoint at_unix(std::int64_t seconds) { return TimePoint{std::chrono::seconds{seconds}}; }
 
-}  // namespace
+} // namespace
 
 class TotpTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(TotpTest);
@@ -38,7 +38,7 @@ class TotpTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(otpauth_uri_encodes_issuer_and_label);
   CPPUNIT_TEST_SUITE_END();
 
- public:
+public:
   void hotp_matches_rfc4226_vectors() {
     const char* expected[] = {"755224", "287082", "359152", "969429", "338314",
                               "254676", "287922", "162583", "399871", "520489"};
@@ -54,8 +54,11 @@ class TotpTest : public CppUnit::TestFixture {
     struct Vector {
       std::int64_t time;
       const char* code;
-    } vectors[] = {{59, "94287082"},         {1111111109, "07081804"}, {1111111111, "14050471"},
-                   {1234567890, "89005924"}, {2000000000, "69279037"}};
+    } vectors[] = {{59, "94287082"},
+                   {1111111109, "07081804"},
+                   {1111111111, "14050471"},
+                   {1234567890, "89005924"},
+                   {2000000000, "69279037"}};
     for (const auto& v : vectors) {
       CPPUNIT_ASSERT_EQUAL(std::string(v.code),
                            totp::code_at(kRfcSecret, totp::time_step(at_unix(v.time)), 8));
@@ -79,7 +82,8 @@ class TotpTest : public CppUnit::TestFixture {
     TimePoint now = at_unix(1234567890);
     std::int64_t step = totp::time_step(now);
     for (std::int64_t s = step - 1; s <= step + 1; ++s) {
-      auto accepted = totp::accepted_step(kRfcSecret, totp::code_at(kRfcSecret, s), now, std::nullopt);
+      auto accepted =
+          totp::accepted_step(kRfcSecret, totp::code_at(kRfcSecret, s), now, std::nullopt);
       CPPUNIT_ASSERT(accepted.has_value());
       CPPUNIT_ASSERT_EQUAL(s, *accepted);
     }
@@ -88,10 +92,10 @@ class TotpTest : public CppUnit::TestFixture {
   void codes_two_steps_away_are_refused() {
     TimePoint now = at_unix(1234567890);
     std::int64_t step = totp::time_step(now);
-    CPPUNIT_ASSERT(!totp::accepted_step(kRfcSecret, totp::code_at(kRfcSecret, step - 2), now,
-                                        std::nullopt));
-    CPPUNIT_ASSERT(!totp::accepted_step(kRfcSecret, totp::code_at(kRfcSecret, step + 2), now,
-                                        std::nullopt));
+    CPPUNIT_ASSERT(
+        !totp::accepted_step(kRfcSecret, totp::code_at(kRfcSecret, step - 2), now, std::nullopt));
+    CPPUNIT_ASSERT(
+        !totp::accepted_step(kRfcSecret, totp::code_at(kRfcSecret, step + 2), now, std::nullopt));
   }
 
   void a_used_step_and_earlier_ones_are_refused() {
@@ -141,23 +145,25 @@ class TotpTest : public CppUnit::TestFixture {
   }
 
   void base32_decodes_what_people_copy() {
-    CPPUNIT_ASSERT_EQUAL(kRfcSecret, *totp::base32_decode("gezd gnbv gy3t qojq gezd gnbv gy3t qojq"));
+    CPPUNIT_ASSERT_EQUAL(kRfcSecret,
+                         *totp::base32_decode("gezd gnbv gy3t qojq gezd gnbv gy3t qojq"));
     CPPUNIT_ASSERT_EQUAL(std::string("foobar"), *totp::base32_decode("MZXW6YTBOI======"));
     CPPUNIT_ASSERT_EQUAL(std::string("fooba"), *totp::base32_decode("MZXW-6YTB"));
   }
 
   void base32_refuses_garbage() {
     CPPUNIT_ASSERT(!totp::base32_decode("MZXW1"));   // 1 is not in the alphabet
-    CPPUNIT_ASSERT(!totp::base32_decode("MZXW6Y0"));  // nor 0
+    CPPUNIT_ASSERT(!totp::base32_decode("MZXW6Y0")); // nor 0
     CPPUNIT_ASSERT(!totp::base32_decode("M"));       // 5 bits cannot end a byte
     CPPUNIT_ASSERT(!totp::base32_decode("MZX"));
     CPPUNIT_ASSERT(!totp::base32_decode("MZXW6Y"));
-    CPPUNIT_ASSERT(!totp::base32_decode("MZ=XQ"));   // padding only at the end
+    CPPUNIT_ASSERT(!totp::base32_decode("MZ=XQ")); // padding only at the end
   }
 
   void base32_round_trips_a_secret() {
     std::string secret;
-    for (int i = 0; i < 20; ++i) secret += static_cast<char>(i * 37 + 11);
+    for (int i = 0; i < 20; ++i)
+      secret += static_cast<char>(i * 37 + 11);
     std::string encoded = totp::base32_encode(secret);
     CPPUNIT_ASSERT_EQUAL(std::size_t{32}, encoded.size());
     CPPUNIT_ASSERT_EQUAL(secret, *totp::base32_decode(encoded));
@@ -184,4 +190,4 @@ class TotpTest : public CppUnit::TestFixture {
 
 CPPUNIT_TEST_SUITE_REGISTRATION(TotpTest);
 
-}  // namespace xueji
+} // namespace xueji
