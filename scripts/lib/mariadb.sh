@@ -66,7 +66,10 @@ db_start() {
   proc_start mariadb mariadbd --no-defaults --user="$os_user" --datadir="$(db_data_dir)" \
     --socket="$(db_socket)" --skip-networking --skip-name-resolve \
     --pid-file="$XUEJI_VAR_DIR/run/mysqld.pid" \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+    --innodb-flush-log-at-trx-commit=2 --innodb-buffer-pool-size=256M
+  # flush-log-at-trx-commit=2: a dev/CI database may lose the last second on a machine crash,
+  # and in exchange no commit waits for fsync. Production keeps its own durability settings.
   wait_until 60 db_answers_or_died || true
   proc_check mariadb || return 1
   db_answers || {
