@@ -4,8 +4,7 @@
 namespace xueji {
 
 LockState lock_state(const std::optional<TimePoint>& locked_until, TimePoint now) {
-  if (!locked_until)
-    return LockState::kOpen;
+  if (!locked_until) return LockState::kOpen;
   return *locked_until > now ? LockState::kLocked : LockState::kExpired;
 }
 
@@ -20,10 +19,9 @@ FailureOutcome after_wrong_password(int failed_count_before) {
 TimePoint lock_end(TimePoint now) { return now + kLockDuration; }
 
 int lock_minutes_left(TimePoint locked_until, TimePoint now) {
-  if (locked_until <= now)
-    return 0;
+  if (locked_until <= now) return 0;
   auto left = std::chrono::ceil<std::chrono::minutes>(locked_until - now);
   return left.count() < 1 ? 1 : static_cast<int>(left.count());
 }
 
-} // namespace xueji
+}  // namespace xueji

@@ -17,9 +17,9 @@ inline constexpr const char* kLockedMessage =
     "帳密連續輸入 3 次錯誤，帳號已暫時停用，需等待 15 分鐘後才能再次登入。";
 
 enum class LockState {
-  kOpen,    // never locked, or the lock was already lifted
-  kLocked,  // locked_until is still ahead: refuse even the right password, count nothing
-  kExpired, // the lock ran out and nobody has lifted it yet: lift it (and audit that) first
+  kOpen,     // never locked, or the lock was already lifted
+  kLocked,   // locked_until is still ahead: refuse even the right password, count nothing
+  kExpired,  // the lock ran out and nobody has lifted it yet: lift it (and audit that) first
 };
 
 LockState lock_state(const std::optional<TimePoint>& locked_until, TimePoint now);
@@ -37,4 +37,4 @@ TimePoint lock_end(TimePoint now);
 // Whole minutes until the lock ends, rounded up, at least 1 while locked (for the notice mail).
 int lock_minutes_left(TimePoint locked_until, TimePoint now);
 
-} // namespace xueji
+}  // namespace xueji

@@ -10,20 +10,20 @@
 namespace xueji {
 
 enum class RequiredAction {
-  kTotpChallenge,  // /2fa: the 6-digit code, when TOTP is bound
-  kRenameAccount,  // /account/change: the name breaks the account rules
-  kChangePassword, // /password/change: expired, breaks the rules, or reset by an admin
-  kBindTotp,       // /2fa/bind: no TOTP yet; nothing else is reachable until bound
-  kNoDuty,         // /home shows the manual's "no duty" sentence and nothing else
-  kHome,           // /home: every check passed
+  kTotpChallenge,   // /2fa: the 6-digit code, when TOTP is bound
+  kRenameAccount,   // /account/change: the name breaks the account rules
+  kChangePassword,  // /password/change: expired, breaks the rules, or reset by an admin
+  kBindTotp,        // /2fa/bind: no TOTP yet; nothing else is reachable until bound
+  kNoDuty,          // /home shows the manual's "no duty" sentence and nothing else
+  kHome,            // /home: every check passed
 };
 
 struct LoginFacts {
   bool totp_bound = false;
-  bool second_factor_passed = false; // this session answered the TOTP challenge
-  bool name_breaks_rules = false;    // account_name_problems() not empty, or flagged by an admin
-  bool password_must_change = false; // see password_must_change()
-  bool has_duty = false;             // at least one duty in the active school year
+  bool second_factor_passed = false;  // this session answered the TOTP challenge
+  bool name_breaks_rules = false;     // account_name_problems() not empty, or flagged by an admin
+  bool password_must_change = false;  // see password_must_change()
+  bool has_duty = false;              // at least one duty in the active school year
 };
 
 RequiredAction next_required_action(const LoginFacts& facts);
@@ -43,4 +43,4 @@ bool may_change_voluntarily(RequiredAction next);
 // A log-friendly name ("totp_challenge", …) for audit rows and tests.
 std::string_view action_name(RequiredAction action);
 
-} // namespace xueji
+}  // namespace xueji

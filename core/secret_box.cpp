@@ -33,7 +33,7 @@ private:
   mbedtls_gcm_context ctx_;
 };
 
-} // namespace
+}  // namespace
 
 std::string totp_box_key(std::string_view server_secret) {
   return crypto::hmac_sha256(server_secret, "totp-key");
@@ -56,8 +56,7 @@ std::string seal_secret(std::string_view key, std::string_view plaintext, std::s
 
 std::optional<std::string> open_secret(std::string_view key, std::string_view box,
                                        std::string_view context) {
-  if (box.size() < kSecretBoxNonceBytes + kSecretBoxTagBytes)
-    return std::nullopt;
+  if (box.size() < kSecretBoxNonceBytes + kSecretBoxTagBytes) return std::nullopt;
   Gcm gcm(key);
   std::string_view nonce = box.substr(0, kSecretBoxNonceBytes);
   std::size_t length = box.size() - kSecretBoxNonceBytes - kSecretBoxTagBytes;
@@ -67,9 +66,8 @@ std::optional<std::string> open_secret(std::string_view key, std::string_view bo
   int rc = mbedtls_gcm_auth_decrypt(gcm.get(), length, bytes(nonce), nonce.size(), bytes(context),
                                     context.size(), bytes(tag), tag.size(), bytes(cipher),
                                     reinterpret_cast<unsigned char*>(plain.data()));
-  if (rc != 0)
-    return std::nullopt;
+  if (rc != 0) return std::nullopt;
   return plain;
 }
 
-} // namespace xueji
+}  // namespace xueji

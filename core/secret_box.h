@@ -26,4 +26,4 @@ std::string seal_secret(std::string_view key, std::string_view plaintext, std::s
 std::optional<std::string> open_secret(std::string_view key, std::string_view box,
                                        std::string_view context);
 
-} // namespace xueji
+}  // namespace xueji

@@ -13,8 +13,8 @@ namespace xueji::totp {
 
 inline constexpr int kStepSeconds = 30;
 inline constexpr int kDigits = 6;
-inline constexpr int kAllowedDrift = 1;         // steps either side of now
-inline constexpr std::size_t kSecretBytes = 20; // 160 bits, RFC 4226's recommendation
+inline constexpr int kAllowedDrift = 1;          // steps either side of now
+inline constexpr std::size_t kSecretBytes = 20;  // 160 bits, RFC 4226's recommendation
 inline constexpr const char* kIssuer = "學籍系統 2.0";
 
 // RFC 4648 base32 without padding ("JBSWY3DPEHPK3PXP").
@@ -49,4 +49,4 @@ std::optional<std::int64_t> accepted_step(std::string_view secret, std::string_v
 std::string otpauth_uri(std::string_view secret, std::string_view account_name,
                         std::string_view issuer = kIssuer);
 
-} // namespace xueji::totp
+}  // namespace xueji::totp

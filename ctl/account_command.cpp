@@ -35,16 +35,15 @@ constexpr const char* kUsage =
 // A legacy password set "long ago" when no date is given: well past the 90-day limit.
 constexpr std::chrono::days kDefaultLegacyAge{365};
 
-struct Refused : std::runtime_error { // bad input or a state that forbids the command: exit 1
+struct Refused : std::runtime_error {  // bad input or a state that forbids the command: exit 1
   using std::runtime_error::runtime_error;
 };
-struct Usage : std::runtime_error { // exit 2
+struct Usage : std::runtime_error {  // exit 2
   using std::runtime_error::runtime_error;
 };
 
 std::string unix_user() {
-  if (const passwd* pw = getpwuid(geteuid()))
-    return pw->pw_name;
+  if (const passwd* pw = getpwuid(geteuid())) return pw->pw_name;
   return "uid:" + std::to_string(geteuid());
 }
 
@@ -57,8 +56,7 @@ void audit(store::Db& db, const std::string& action, const std::string& target) 
 void audit_refusal(store::Db& db, const std::string& sub) {
   std::string action = "account." + sub + ".refused";
   for (char& c : action) {
-    if (c == '-')
-      c = '_';
+    if (c == '-') c = '_';
   }
   try {
     audit(db, action, "");
@@ -71,8 +69,7 @@ std::string target_of(const store::Account& a) { return "account:" + std::to_str
 
 store::Account account_named(store::Db& db, const std::string& name) {
   auto account = store::find_account_by_key(db, account_login_key(name));
-  if (!account)
-    throw Refused("找不到帳號「" + name + "」");
+  if (!account) throw Refused("找不到帳號「" + name + "」");
   return *account;
 }
 
@@ -83,24 +80,18 @@ std::map<std::string, std::string> options(int argc, char** argv, int first,
   for (int i = first; i < argc; i += 2) {
     std::string name = argv[i];
     bool ok = false;
-    for (const char* k : known)
-      ok = ok || name == k;
-    if (!ok)
-      throw Usage("不認得的選項「" + name + "」");
-    if (i + 1 >= argc)
-      throw Usage(name + " 缺少值");
-    if (!out.emplace(name, argv[i + 1]).second)
-      throw Usage(name + " 重複指定");
+    for (const char* k : known) ok = ok || name == k;
+    if (!ok) throw Usage("不認得的選項「" + name + "」");
+    if (i + 1 >= argc) throw Usage(name + " 缺少值");
+    if (!out.emplace(name, argv[i + 1]).second) throw Usage(name + " 重複指定");
   }
   return out;
 }
 
 bool plain_account_name(const std::string& name) {
-  if (name.empty() || name.size() > 64)
-    return false;
+  if (name.empty() || name.size() > 64) return false;
   for (unsigned char c : name) {
-    if (c <= ' ' || c == 0x7F)
-      return false;
+    if (c <= ' ' || c == 0x7F) return false;
   }
   return true;
 }
@@ -109,29 +100,24 @@ int add_legacy(int argc, char** argv, const Config& config, store::Db& db) {
   auto opts = options(
       argc, argv, 2, {"--national-id", "--account", "--password", "--password-changed", "--email"});
   for (const char* required : {"--national-id", "--account", "--password"}) {
-    if (!opts.count(required))
-      throw Usage("缺少 " + std::string(required));
+    if (!opts.count(required)) throw Usage("缺少 " + std::string(required));
   }
   std::string id = normalize_national_id(opts["--national-id"]);
-  if (!is_valid_national_id(id))
-    throw Refused("--national-id 不是有效的身分證字號或統一證號");
+  if (!is_valid_national_id(id)) throw Refused("--national-id 不是有效的身分證字號或統一證號");
   const std::string& name = opts["--account"];
   // Legacy names may break today's rules (that is their point), but must be storable.
   if (!plain_account_name(name)) {
     throw Refused("--account 須為 1 至 64 個位元組，且不含空白或控制字元");
   }
   const std::string& password = opts["--password"];
-  if (password.empty() || password.size() > 256)
-    throw Refused("--password 須為 1 至 256 個位元組");
+  if (password.empty() || password.size() > 256) throw Refused("--password 須為 1 至 256 個位元組");
   TimePoint now = std::chrono::system_clock::now();
   TimePoint changed = now - kDefaultLegacyAge;
   if (opts.count("--password-changed")) {
     auto date = parse_iso_date(opts["--password-changed"]);
-    if (!date)
-      throw Refused("--password-changed 的格式須為 YYYY-MM-DD");
+    if (!date) throw Refused("--password-changed 的格式須為 YYYY-MM-DD");
     changed = taipei_midnight(*date);
-    if (changed > now)
-      throw Refused("--password-changed 不得是未來的日期");
+    if (changed > now) throw Refused("--password-changed 不得是未來的日期");
   }
   std::optional<std::string> email;
   if (opts.count("--email")) {
@@ -150,8 +136,7 @@ int add_legacy(int argc, char** argv, const Config& config, store::Db& db) {
     throw Refused(person->id_masked + " 已有個人業務帳號「" + *existing + "」，未新增");
   }
   std::string key = account_login_key(name);
-  if (store::login_key_taken(db, key, 0))
-    throw Refused("帳號「" + name + "」已有人使用，未新增");
+  if (store::login_key_taken(db, key, 0)) throw Refused("帳號「" + name + "」已有人使用，未新增");
 
   crypto::Random random;
   std::string hash = hash_password(password, random);
@@ -223,11 +208,10 @@ std::string one_time_password(crypto::Random& random) {
       const std::string& set = kClasses[i < 4 ? i : random.uniform(4)];
       pw += set[random.uniform(static_cast<std::uint32_t>(set.size()))];
     }
-    for (std::size_t i = pw.size() - 1; i > 0; --i) { // shuffle so the classes are not in order
+    for (std::size_t i = pw.size() - 1; i > 0; --i) {  // shuffle so the classes are not in order
       std::swap(pw[i], pw[random.uniform(static_cast<std::uint32_t>(i + 1))]);
     }
-    if (password_problems(pw, {}).empty())
-      return pw;
+    if (password_problems(pw, {}).empty()) return pw;
   }
 }
 
@@ -261,27 +245,21 @@ int reset_2fa(const store::Account& a, store::Db& db) {
   return 0;
 }
 
-} // namespace
+}  // namespace
 
 int run_account_command(int argc, char** argv, const Config& config, store::Db& db) {
   std::string sub = argc >= 2 ? argv[1] : "";
   try {
-    if (argc < 2)
-      throw Usage("缺少子指令");
-    if (sub == "add-legacy")
-      return add_legacy(argc, argv, config, db);
+    if (argc < 2) throw Usage("缺少子指令");
+    if (sub == "add-legacy") return add_legacy(argc, argv, config, db);
     if (sub != "show" && sub != "unlock" && sub != "reset-password" && sub != "reset-2fa") {
       throw Usage("不認得的子指令「" + sub + "」");
     }
-    if (argc != 3)
-      throw Usage(sub + " 需要剛好一個 ACCOUNT");
+    if (argc != 3) throw Usage(sub + " 需要剛好一個 ACCOUNT");
     store::Account account = account_named(db, argv[2]);
-    if (sub == "show")
-      return show(account, db);
-    if (sub == "unlock")
-      return unlock(account, db);
-    if (sub == "reset-password")
-      return reset_password(account, db);
+    if (sub == "show") return show(account, db);
+    if (sub == "unlock") return unlock(account, db);
+    if (sub == "reset-password") return reset_password(account, db);
     return reset_2fa(account, db);
   } catch (const Usage& e) {
     std::fprintf(stderr, "xueji-ctl account：%s\n%s", e.what(), kUsage);
@@ -293,4 +271,4 @@ int run_account_command(int argc, char** argv, const Config& config, store::Db& 
   }
 }
 
-} // namespace xueji
+}  // namespace xueji

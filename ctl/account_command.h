@@ -11,4 +11,4 @@ namespace xueji {
 // (usage). Every command writes an audit-log row.
 int run_account_command(int argc, char** argv, const Config& config, store::Db& db);
 
-} // namespace xueji
+}  // namespace xueji

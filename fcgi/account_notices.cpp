@@ -29,42 +29,41 @@ std::string name_for_mail(const std::string& name) {
 
 struct Notice {
   std::string subject;
-  std::string what; // the sentence saying what happened
+  std::string what;  // the sentence saying what happened
 };
 
 Notice notice_for(const store::Account& a, AccountEvent event, const std::string& when,
                   const std::string& detail) {
   const std::string name = "「" + name_for_mail(a.login_name) + "」";
   switch (event) {
-  case AccountEvent::kLocked:
-    return {"帳號暫時停用通知", "您的個人業務帳號" + name + "於 " + when +
-                                    " 因帳密連續輸入 3 次錯誤，已暫時停用 15 分鐘，" +
-                                    (detail.empty() ? std::string("請稍後") : detail + " 以後") +
-                                    "才能再次登入。"};
-  case AccountEvent::kPasswordChanged:
-    return {"密碼變更通知", "您的個人業務帳號" + name + "已於 " + when + " 修改密碼。"};
-  case AccountEvent::kPasswordReset:
-    return {"密碼重設通知", "您的個人業務帳號" + name + "的密碼已於 " + when +
-                                " 由系統管理者重設，下次登入時須修改密碼。"};
-  case AccountEvent::kRenamed:
-    return {"帳號變更通知", "您的個人業務帳號已於 " + when + " 修改為「" + name_for_mail(detail) +
-                                "」，請使用新帳號登入。"};
-  case AccountEvent::kTotpBound:
-    return {"雙因子認證綁定通知",
-            "您的個人業務帳號" + name + "已於 " + when + " 完成雙因子認證綁定。"};
-  case AccountEvent::kTotpReset:
-    return {"雙因子認證重設通知", "您的個人業務帳號" + name + "的雙因子認證已於 " + when +
-                                      " 由系統管理者重設，下次登入時須重新綁定。"};
+    case AccountEvent::kLocked:
+      return {"帳號暫時停用通知", "您的個人業務帳號" + name + "於 " + when +
+                                      " 因帳密連續輸入 3 次錯誤，已暫時停用 15 分鐘，" +
+                                      (detail.empty() ? std::string("請稍後") : detail + " 以後") +
+                                      "才能再次登入。"};
+    case AccountEvent::kPasswordChanged:
+      return {"密碼變更通知", "您的個人業務帳號" + name + "已於 " + when + " 修改密碼。"};
+    case AccountEvent::kPasswordReset:
+      return {"密碼重設通知", "您的個人業務帳號" + name + "的密碼已於 " + when +
+                                  " 由系統管理者重設，下次登入時須修改密碼。"};
+    case AccountEvent::kRenamed:
+      return {"帳號變更通知", "您的個人業務帳號已於 " + when + " 修改為「" + name_for_mail(detail) +
+                                  "」，請使用新帳號登入。"};
+    case AccountEvent::kTotpBound:
+      return {"雙因子認證綁定通知",
+              "您的個人業務帳號" + name + "已於 " + when + " 完成雙因子認證綁定。"};
+    case AccountEvent::kTotpReset:
+      return {"雙因子認證重設通知", "您的個人業務帳號" + name + "的雙因子認證已於 " + when +
+                                        " 由系統管理者重設，下次登入時須重新綁定。"};
   }
   return {};
 }
 
-} // namespace
+}  // namespace
 
 void queue_account_notice(store::Db& db, const store::Account& account, AccountEvent event,
                           TimePoint now, const std::string& detail) {
-  if (!account.email || account.email->empty())
-    return;
+  if (!account.email || account.email->empty()) return;
   Notice n = notice_for(account, event, format_taipei(now), detail);
   std::string greeting = account.display_name.empty() ? "您好：" : account.display_name + " 您好：";
   std::string body = greeting + "\n\n" + n.what + "\n\n" + kNotMe +
@@ -72,4 +71,4 @@ void queue_account_notice(store::Db& db, const store::Account& account, AccountE
   store::queue_mail(db, {*account.email, kSubjectPrefix + n.subject, body}, now);
 }
 
-} // namespace xueji
+}  // namespace xueji

@@ -11,12 +11,12 @@
 namespace xueji {
 
 enum class AccountEvent {
-  kLocked,          // 3 wrong passwords
-  kPasswordChanged, // by the holder
-  kPasswordReset,   // by an administrator: a one-time password was issued
-  kRenamed,         // new account name (detail = the new name)
+  kLocked,           // 3 wrong passwords
+  kPasswordChanged,  // by the holder
+  kPasswordReset,    // by an administrator: a one-time password was issued
+  kRenamed,          // new account name (detail = the new name)
   kTotpBound,
-  kTotpReset, // by an administrator
+  kTotpReset,  // by an administrator
 };
 
 // Queues the mail to the account's e-mail address; does nothing when it has none. `detail` is
@@ -24,4 +24,4 @@ enum class AccountEvent {
 void queue_account_notice(store::Db& db, const store::Account& account, AccountEvent event,
                           TimePoint now, const std::string& detail = {});
 
-} // namespace xueji
+}  // namespace xueji

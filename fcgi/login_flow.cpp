@@ -26,17 +26,15 @@ bool is_login(const Session& s) {
 }
 
 bool page_allows(RequiredAction page, RequiredAction next) {
-  if (page == next)
-    return true;
-  if (page == RequiredAction::kHome)
-    return next == RequiredAction::kNoDuty;
+  if (page == next) return true;
+  if (page == RequiredAction::kHome) return next == RequiredAction::kNoDuty;
   if (page == RequiredAction::kRenameAccount || page == RequiredAction::kChangePassword) {
     return may_change_voluntarily(next);
   }
   return false;
 }
 
-// Everything but the duties, which are looked up only once every earlier step is done.
+// Everything but the duties (has_duty is left true: next_login_path() leaves that check to /home).
 LoginFacts facts_before_duties(const Session& session, const store::Account& account,
                                TimePoint now) {
   LoginFacts facts;
@@ -65,7 +63,7 @@ void complete_login(const http::Request& req, Context& ctx, LoginState& state) {
   state.session.auth_stage = kStageComplete;
 }
 
-} // namespace
+}  // namespace
 
 LoginGate enter_login_page(const http::Request& req, Context& ctx, RequiredAction page) {
   LoginGate gate;
@@ -76,26 +74,21 @@ LoginGate enter_login_page(const http::Request& req, Context& ctx, RequiredActio
     gate.redirect = http::Response::redirect(expired ? "/login?notice=expired" : "/login");
     return gate;
   }
-  auto account = store::find_account(ctx.db, *session->account_id);
-  if (!account) {
+  TimePoint now = ctx.clock.now();
+  auto found = store::find_account_with_duties(ctx.db, *session->account_id, school_year_at(now));
+  if (!found) {
     end_session(*session, ctx);
     gate.redirect = http::Response::redirect("/login");
     return gate;
   }
-  TimePoint now = ctx.clock.now();
-  LoginFacts facts = facts_before_duties(*session, *account, now);
+  LoginFacts facts = facts_before_duties(*session, found->account, now);
+  facts.has_duty = found->duties.has_duty();
   RequiredAction next = next_required_action(facts);
-  store::PersonDuties duties;
-  if (next == RequiredAction::kHome) {
-    duties = store::active_duties(ctx.db, account->person_id, school_year_at(now));
-    facts.has_duty = duties.has_duty();
-    next = next_required_action(facts);
-  }
   if (!page_allows(page, next)) {
     gate.redirect = http::Response::redirect(path_of(next));
     return gate;
   }
-  gate.state = LoginState{*session, *account, next, std::move(duties)};
+  gate.state = LoginState{*session, std::move(found->account), next, std::move(found->duties)};
   if (page == RequiredAction::kHome && session->auth_stage == kStageFactors) {
     complete_login(req, ctx, *gate.state);
   }
@@ -117,8 +110,7 @@ void start_login(Session& session, const store::Account& account, bool weak_pass
   session.wizard_step.clear();
   session.failed_tries = 0;
   session.clear_values();
-  if (weak_password)
-    session.set_value(kWeakPasswordKey, "1");
+  if (weak_password) session.set_value(kWeakPasswordKey, "1");
   save_session(session, ctx);
 }
 
@@ -180,8 +172,7 @@ std::string pending_totp_secret(Session& session, Context& ctx) {
   std::string context = "pending-totp:" + std::to_string(session.account_id.value_or(0));
   if (auto box = totp::base32_decode(session.value(kPendingTotpKey)); box && !box->empty()) {
     auto secret = open_secret(key, *box, context);
-    if (secret && secret->size() == totp::kSecretBytes)
-      return *secret;
+    if (secret && secret->size() == totp::kSecretBytes) return *secret;
   }
   std::string secret = ctx.random.bytes(totp::kSecretBytes);
   session.set_value(kPendingTotpKey,
@@ -198,4 +189,4 @@ std::string account_actor(const store::Account& account) {
   return "account:" + std::to_string(account.id);
 }
 
-} // namespace xueji
+}  // namespace xueji

@@ -17,9 +17,9 @@ namespace xueji {
 
 // sessions.kind of a login, and its auth_stage values in order.
 inline constexpr const char* kLoginKind = "login";
-inline constexpr const char* kStagePassword = "password"; // right password; TOTP still asked
-inline constexpr const char* kStageFactors = "factors";   // password and TOTP (when bound) passed
-inline constexpr const char* kStageComplete = "complete"; // reached /home; counted as a login
+inline constexpr const char* kStagePassword = "password";  // right password; TOTP still asked
+inline constexpr const char* kStageFactors = "factors";    // password and TOTP (when bound) passed
+inline constexpr const char* kStageComplete = "complete";  // reached /home; counted as a login
 
 // Wrong TOTP codes a half-logged-in session may send before it is ended (its own counter,
 // sessions.failed_tries, apart from the password lockout).
@@ -31,7 +31,7 @@ struct LoginState {
   Session session;
   store::Account account;
   RequiredAction next = RequiredAction::kHome;
-  store::PersonDuties duties; // filled once the forced steps are done (kNoDuty / kHome)
+  store::PersonDuties duties;  // filled once the forced steps are done (kNoDuty / kHome)
 };
 
 // What a logged-in page gets from the guard: the state when the session may see `page`,
@@ -82,4 +82,4 @@ std::string account_totp_context(const store::Account& account);
 // The audit actor of a logged-in person: "account:42".
 std::string account_actor(const store::Account& account);
 
-} // namespace xueji
+}  // namespace xueji

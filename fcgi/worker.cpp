@@ -1,6 +1,7 @@
 // worker.cpp: run_worker(): options, configuration, templates and socket in the master; the
 // FastCGI accept loop in each child, with its own database connection and random generator.
 #include <fcgiapp.h>
+#include <malloc.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -89,6 +90,9 @@ void write_all(FCGX_Stream* out, const std::string& text) {
 
 int serve_child(Handler handler, const Config& config, const Templates& templates,
                 const std::string& route, int listen_fd, int max_requests) {
+  // A fixed mmap threshold turns off glibc's adaptive one, which would otherwise keep each
+  // Argon2id work area (19 MiB) resident in the heap after the first hash.
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   // Per-process state is made here, after fork: a shared DRBG state or database connection
   // would be a security and correctness bug.
   crypto::Random random;

@@ -33,11 +33,9 @@ http::Response change_page(Context& ctx, const LoginState& state, const std::str
   body.ShowSection(state.next == RequiredAction::kRenameAccount ? "FORCED" : "VOLUNTARY");
   if (!problems.new_account.empty()) {
     auto* invalid = body.AddSectionDictionary("NEW_ACCOUNT_INVALID");
-    for (const auto& text : problems.new_account)
-      show_message(*invalid, "NEW_ACCOUNT_ERROR", text);
+    for (const auto& text : problems.new_account) show_message(*invalid, "NEW_ACCOUNT_ERROR", text);
   }
-  if (!problems.captcha.empty())
-    show_message(body, "CAPTCHA_ERROR", problems.captcha);
+  if (!problems.captcha.empty()) show_message(body, "CAPTCHA_ERROR", problems.captcha);
   http::Response r;
   r.body = page.render(ctx);
   return r;
@@ -49,27 +47,21 @@ std::vector<std::string> name_problems(Context& ctx, const store::Account& accou
   AccountRuleContext rules;
   rules.birth_date = account.birth_date;
   auto problems = account_name_problems(typed, rules);
-  if (!problems.empty())
-    return problems;
+  if (!problems.empty()) return problems;
   std::string key = account_login_key(typed);
-  if (key == account_login_key(account.login_name))
-    return {kAccountNameUnchanged};
-  if (store::login_key_taken(ctx.db, key, account.id))
-    return {kAccountNameTaken};
+  if (key == account_login_key(account.login_name)) return {kAccountNameUnchanged};
+  if (store::login_key_taken(ctx.db, key, account.id)) return {kAccountNameTaken};
   return {};
 }
 
-} // namespace
+}  // namespace
 
 xueji::http::Response handle_account_change(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST")
-    throw http::method_not_allowed();
+  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kRenameAccount);
-  if (!gate.state)
-    return gate.redirect;
+  if (!gate.state) return gate.redirect;
   const LoginState& state = *gate.state;
-  if (req.method == "GET")
-    return change_page(ctx, state, "", {});
+  if (req.method == "GET") return change_page(ctx, state, "", {});
 
   require_csrf(req, state.session);
   std::string typed = form_value(req, "new_account", kMaxAccount);
@@ -81,8 +73,7 @@ xueji::http::Response handle_account_change(const xueji::http::Request& req, xue
     return change_page(ctx, state, typed, problems);
   }
   problems.new_account = name_problems(ctx, state.account, typed);
-  if (!problems.new_account.empty())
-    return change_page(ctx, state, typed, problems);
+  if (!problems.new_account.empty()) return change_page(ctx, state, typed, problems);
 
   TimePoint now = ctx.clock.now();
   const std::string actor = account_actor(state.account);
@@ -95,7 +86,7 @@ xueji::http::Response handle_account_change(const xueji::http::Request& req, xue
     audit_request(ctx, req, actor, "account.renamed", actor);
     return true;
   });
-  if (!renamed) { // someone took the name between the check and the update
+  if (!renamed) {  // someone took the name between the check and the update
     problems.new_account = {std::string(kAccountNameTaken)};
     return change_page(ctx, state, typed, problems);
   }

@@ -1,6 +1,85 @@
-// forgot_account.cpp: GET,POST /forgot/account — not built yet: answers 404 until its issue lands.
+// forgot_account.cpp: GET/POST /forgot/account — 忘記帳號 (product.md §7): ID number, birth date
+// and captcha. Captcha first; then, whether or not the details match an account with a verified
+// e-mail, the same work and the same answer: a 303 back here, where the page says
+// 「若資料正確，系統已將您的個人業務帳號寄送至您已驗證的 E-Mail…」. The account name goes only into
+// the mail, never onto a page.
+#include <functional>
+
+#include "core/forgot_policy.h"
+#include "core/national_id.h"
+#include "fcgi/captcha.h"
+#include "fcgi/forgot.h"
+#include "fcgi/form.h"
 #include "fcgi/handler.h"
 
-xueji::http::Response handle_forgot_account(const xueji::http::Request&, xueji::Context&) {
-  throw xueji::http::not_found();
+namespace {
+
+using namespace xueji;
+
+constexpr std::size_t kMaxField = 64;
+
+using Messages = std::function<void(ctemplate::TemplateDictionary&)>;
+
+http::Response form_page(Context& ctx, Session& session, const ForgotEntries& entries,
+                         const Messages& messages) {
+  Page page("忘記帳號", "forgot_account.tpl");
+  auto& body = page.body();
+  body.SetValue("CSRF", session.csrf);
+  body.SetValue("NATIONAL_ID", entries.national_id);
+  body.SetValue("BIRTH_DATE", entries.birth_date);
+  if (session.value(forgot::kFlashKey) == "account") {
+    auto* sent = body.AddSectionDictionary("SENT");
+    sent->SetValue("TEXT", std::string(forgot::kAccountSentMessage));
+    // Shown once: a reload shows the plain form.
+    session.set_value(forgot::kFlashKey, "");
+    save_session(session, ctx);
+  }
+  if (messages) messages(body);
+  http::Response r;
+  r.body = page.render(ctx);
+  return r;
+}
+
+http::Response submit(const http::Request& req, Context& ctx) {
+  auto session = find_session(req, ctx);
+  if (!session && !req.cookie(kSessionCookie).empty()) {
+    return http::Response::redirect("/forgot/account");
+  }
+  require_csrf(req, session);
+  ForgotEntries entries{{},
+                        normalize_national_id(form_value(req, "national_id", kMaxField)),
+                        form_value(req, "birth_date", kMaxField)};
+
+  CaptchaCheck captcha =
+      check_captcha(*session, "forgot_account", form_value(req, "captcha", 32), ctx);
+  if (captcha != CaptchaCheck::kPassed) {
+    return form_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      show_message(d, "CAPTCHA_ERROR", captcha_message(captcha));
+    });
+  }
+  ForgotFieldErrors errors = check_forgot_entries(entries, false, taipei_date(ctx.clock.now()));
+  if (errors.any()) {
+    return form_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      if (!errors.national_id.empty()) show_message(d, "ID_ERROR", errors.national_id);
+      if (!errors.birth_date.empty()) show_message(d, "BIRTH_ERROR", errors.birth_date);
+    });
+  }
+  auto account = forgot::find_account(ctx, entries);
+  forgot::SendResult sent = forgot::send_account_name(req, ctx, *session, account,
+                                                      forgot::audit_target(account, entries));
+  if (!sent.accepted) {
+    return form_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      show_message(d, "MESSAGE", forgot::refusal_message(sent.refusal));
+    });
+  }
+  return http::Response::redirect("/forgot/account");
+}
+
+}  // namespace
+
+xueji::http::Response handle_forgot_account(const xueji::http::Request& req, xueji::Context& ctx) {
+  if (req.method == "POST") return submit(req, ctx);
+  if (req.method != "GET") throw http::method_not_allowed();
+  Session session = current_session(req, ctx);
+  return form_page(ctx, session, {}, nullptr);
 }

@@ -1,6 +1,81 @@
-// forgot_password.cpp: GET,POST /forgot/password — not built yet: answers 404 until its issue lands.
+// forgot_password.cpp: GET/POST /forgot/password — 忘記密碼 (product.md §7): 帳號 or the ID number
+// (or both), birth date and captcha. Captcha first; then, whether or not the details match an
+// account with a verified e-mail, the same work and the same answer: a 303 to the reset page,
+// which says 「若資料正確，系統已寄送驗證代碼至您的 E-Mail…」. Only the session's own hourly limit
+// is ever shown.
+#include <functional>
+
+#include "core/forgot_policy.h"
+#include "core/national_id.h"
+#include "fcgi/captcha.h"
+#include "fcgi/forgot.h"
+#include "fcgi/form.h"
 #include "fcgi/handler.h"
 
-xueji::http::Response handle_forgot_password(const xueji::http::Request&, xueji::Context&) {
-  throw xueji::http::not_found();
+namespace {
+
+using namespace xueji;
+
+constexpr std::size_t kMaxField = 64;
+
+using Messages = std::function<void(ctemplate::TemplateDictionary&)>;
+
+http::Response form_page(const http::Request& req, Context& ctx, const Session& session,
+                         const ForgotEntries& entries, const Messages& messages) {
+  Page page("忘記密碼", "forgot_password.tpl");
+  auto& body = page.body();
+  body.SetValue("CSRF", session.csrf);
+  body.SetValue("ACCOUNT", entries.account);
+  body.SetValue("NATIONAL_ID", entries.national_id);
+  body.SetValue("BIRTH_DATE", entries.birth_date);
+  if (req.param("notice") == "expired") {
+    show_message(body, "NOTICE", "閒置過久，請重新填寫資料以取得新的驗證代碼。");
+  }
+  if (messages) messages(body);
+  http::Response r;
+  r.body = page.render(ctx);
+  return r;
+}
+
+http::Response submit(const http::Request& req, Context& ctx) {
+  auto session = find_session(req, ctx);
+  if (!session && !req.cookie(kSessionCookie).empty()) {
+    return http::Response::redirect("/forgot/password?notice=expired");
+  }
+  require_csrf(req, session);
+  ForgotEntries entries{form_value(req, "account", kMaxField),
+                        normalize_national_id(form_value(req, "national_id", kMaxField)),
+                        form_value(req, "birth_date", kMaxField)};
+
+  CaptchaCheck captcha =
+      check_captcha(*session, "forgot_password", form_value(req, "captcha", 32), ctx);
+  if (captcha != CaptchaCheck::kPassed) {
+    return form_page(req, ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      show_message(d, "CAPTCHA_ERROR", captcha_message(captcha));
+    });
+  }
+  ForgotFieldErrors errors = check_forgot_entries(entries, true, taipei_date(ctx.clock.now()));
+  if (errors.any()) {
+    return form_page(req, ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      if (!errors.national_id.empty()) show_message(d, "ID_ERROR", errors.national_id);
+      if (!errors.birth_date.empty()) show_message(d, "BIRTH_ERROR", errors.birth_date);
+    });
+  }
+  auto account = forgot::find_account(ctx, entries);
+  forgot::SendResult sent = forgot::send_reset_code(req, ctx, *session, account,
+                                                    forgot::audit_target(account, entries), false);
+  if (!sent.accepted) {
+    return form_page(req, ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
+      show_message(d, "MESSAGE", forgot::refusal_message(sent.refusal));
+    });
+  }
+  return http::Response::redirect("/forgot/password/reset");
+}
+
+}  // namespace
+
+xueji::http::Response handle_forgot_password(const xueji::http::Request& req, xueji::Context& ctx) {
+  if (req.method == "POST") return submit(req, ctx);
+  if (req.method != "GET") throw http::method_not_allowed();
+  return form_page(req, ctx, current_session(req, ctx), {}, nullptr);
 }

@@ -1,6 +1,249 @@
-// forgot_password_reset.cpp: GET,POST /forgot/password/reset — not built yet: answers 404 until its issue lands.
-#include "fcgi/handler.h"
+// forgot_password_reset.cpp: GET/POST /forgot/password/reset — the code from the 重設密碼通知信 and
+// the new password twice; 重新發送驗證代碼 posts here with action=resend. The page is the same for
+// every session that asked /forgot/password, matched or not (a session without a mailed code only
+// ever hears "wrong" or "expired"). A right code with a password obeying every rule of product.md
+// §3 but the minimum age consumes the code once, resets the password, clears the lock, ends the
+// account's other sessions and this one, queues the 「密碼已重設」 notice, and goes to the login.
+#include <cstdio>
 
-xueji::http::Response handle_forgot_password_reset(const xueji::http::Request&, xueji::Context&) {
-  throw xueji::http::not_found();
+#include "core/password_hash.h"
+#include "core/password_policy.h"
+#include "core/school_year.h"
+#include "fcgi/audit.h"
+#include "fcgi/forgot.h"
+#include "fcgi/form.h"
+#include "fcgi/handler.h"
+#include "fcgi/login_flow.h"
+#include "fcgi/wizard.h"
+#include "sql/account_store.h"
+#include "sql/session_store.h"
+
+namespace {
+
+using namespace xueji;
+
+constexpr std::size_t kMaxPassword = 256;
+constexpr const char* kResendHint = "請點選【重新發送驗證代碼】取得新的驗證代碼。";
+constexpr const char* kReused = "新密碼不得與最近 3 次使用過的密碼相同";
+constexpr const char* kMismatch = "兩次輸入的新密碼不一致，請重新輸入";
+
+struct Problems {
+  std::string message;  // above the form
+  std::string code;
+  std::vector<std::string> new_password;
+  std::string confirm;
+  std::string resend;
+  std::string kept_code;  // the right code, left in its field while the password is fixed
+  bool any() const { return !code.empty() || !new_password.empty() || !confirm.empty(); }
+};
+
+std::string mm_ss(long long seconds) {
+  if (seconds < 0) seconds = 0;
+  char text[16];
+  std::snprintf(text, sizeof text, "%02lld:%02lld", seconds / 60, seconds % 60);
+  return text;
+}
+
+const char* flash_notice(std::string_view flash) {
+  if (flash == "sent") return "已受理您的申請。";
+  if (flash == "resent") {
+    return "已重新發送驗證代碼，先前寄出的驗證代碼已失效，請輸入最新一封信件中的驗證代碼。";
+  }
+  return nullptr;
+}
+
+http::Response reset_page(Context& ctx, Session& session, const store::EmailCodeRow& code,
+                          const Problems& problems) {
+  TimePoint now = ctx.clock.now();
+  Page page("重設密碼", "forgot_password_reset.tpl");
+  auto& body = page.body();
+  body.SetValue("CSRF", session.csrf);
+  body.SetValue("SENT_MESSAGE", std::string(forgot::kResetSentMessage));
+  body.SetValue("SERVER_NOW", std::to_string(wizard::unix_seconds(now)));
+  body.SetValue("PREFIX", code.prefix);
+  long long left = std::chrono::duration_cast<Seconds>(code.expires_at - now).count();
+  bool usable = code.state == "live" && left > 0;
+  body.SetValue("EXPIRES_AT", std::to_string(wizard::unix_seconds(code.expires_at)));
+  body.SetValue("TIME_LEFT", mm_ss(usable ? left : 0));
+  if (!usable) body.ShowSection("CODE_EXPIRED");
+  body.SetValue("RESEND_AT",
+                std::to_string(wizard::unix_seconds(code.sent_at + kEmailResendCooldown)));
+  body.SetValue("CODE", problems.kept_code);
+  if (!problems.message.empty()) show_message(body, "MESSAGE", problems.message);
+  if (!problems.code.empty()) show_message(body, "CODE_ERROR", problems.code);
+  if (!problems.new_password.empty()) {
+    auto* invalid = body.AddSectionDictionary("NEW_PASSWORD_INVALID");
+    for (const auto& text : problems.new_password)
+      show_message(*invalid, "NEW_PASSWORD_ERROR", text);
+  }
+  if (!problems.confirm.empty()) show_message(body, "CONFIRM_ERROR", problems.confirm);
+  if (!problems.resend.empty()) show_message(body, "RESEND_ERROR", problems.resend);
+
+  std::string flash = session.value(forgot::kFlashKey);
+  if (const char* notice = flash_notice(flash)) {
+    auto* section = body.AddSectionDictionary("NOTICE");
+    section->SetValue("TEXT", notice);
+    section->SetValue("ALERT", std::string(forgot::kResetSentMessage));
+  }
+  if (!flash.empty()) {
+    // Shown once: a reload or the back button does not raise the dialog again.
+    session.set_value(forgot::kFlashKey, "");
+    save_session(session, ctx);
+  }
+  http::Response r;
+  r.body = page.render(ctx);
+  return r;
+}
+
+// The new password against the last 3 (the current one included), hash by hash.
+bool reuses_recent_password(Context& ctx, const store::Account& account,
+                            const std::string& password) {
+  if (verify_password(account.password_hash, password)) return true;
+  for (const auto& hash : store::recent_password_hashes(ctx.db, account.id)) {
+    if (hash != account.password_hash && verify_password(hash, password)) return true;
+  }
+  return false;
+}
+
+// The code was right: the account-specific rules, then the reset in one transaction that only
+// the first of several concurrent submits can make (the code's conditional consumption).
+http::Response reset(const http::Request& req, Context& ctx, Session& session,
+                     const store::EmailCodeRow& code, const std::string& digits,
+                     const std::string& password) {
+  TimePoint now = ctx.clock.now();
+  auto request = store::request_of_reset_code(ctx.db, code.id);
+  std::optional<store::AccountWithDuties> found;
+  if (request && request->mailed && request->account_id) {
+    found = store::find_account_with_duties(ctx.db, *request->account_id, school_year_at(now));
+  }
+  if (!found) {
+    return reset_page(ctx, session, code,
+                      {std::string("目前沒有有效的驗證代碼，") + kResendHint, {}, {}, {}, {}, {}});
+  }
+  const store::Account& account = found->account;
+  const std::string target = "account:" + std::to_string(account.id);
+  Problems problems;
+  problems.new_password = password_rule_problems(password, account, account.login_name, ctx);
+  if (problems.new_password.empty() && reuses_recent_password(ctx, account, password)) {
+    problems.new_password = {kReused};
+  }
+  if (!problems.new_password.empty()) {
+    problems.message = "驗證代碼正確，但新密碼不符合密碼規則，請修改新密碼後再送出。";
+    problems.kept_code = digits;
+    audit_request(ctx, req, "web", "forgot.password.rules_refused", target);
+    return reset_page(ctx, session, code, problems);
+  }
+
+  std::string hash = hash_password(password, ctx.random);
+  bool won = ctx.db.transaction([&] {
+    if (!store::consume_email_code(ctx.db, code.id, now)) return false;
+    store::change_password(ctx.db, account.id, hash, now, false);
+    store::retire_account_reset_codes(ctx.db, account.id);
+    store::delete_account_sessions(ctx.db, account.id, session.id_hash);
+    store::delete_session(ctx.db, session.id_hash);
+    forgot::queue_reset_notice(ctx.db, account.email.value_or(""), account.login_name,
+                               account.display_name, now);
+    audit_request(ctx, req, "web", "forgot.password.reset", target);
+    return true;
+  });
+  if (won) {
+    end_session(session, ctx);  // the row went with the reset; this clears the cookie
+    return http::Response::redirect("/login?notice=password_reset");
+  }
+  // A second submit of the same code lost the race: the first ended this session.
+  if (!find_session(req, ctx)) return http::Response::redirect("/login?notice=password_reset");
+  return reset_page(ctx, session, code,
+                    {{}, std::string("此驗證代碼已使用或已失效，") + kResendHint, {}, {}, {}, {}});
+}
+
+http::Response submit(const http::Request& req, Context& ctx, Session& session,
+                      const store::EmailCodeRow& newest) {
+  auto typed = parse_typed_code(form_value(req, "code", 64));
+  std::string password = form_value(req, "new_password", kMaxPassword);
+  std::string confirm = form_value(req, "new_password_confirm", kMaxPassword);
+  // First what needs no account (so it says nothing about one); the rules naming the account,
+  // its holder and its history only once the code has shown the mailbox is theirs.
+  Problems problems;
+  if (!typed) problems.code = "請輸入 6 位數字的驗證代碼（英文碼後的數字）。";
+  problems.new_password = password_problems(password, {});
+  if (confirm.empty()) {
+    problems.confirm = "請再輸入一次新密碼";
+  } else if (password != confirm) {
+    problems.confirm = kMismatch;
+  }
+  if (problems.any()) return reset_page(ctx, session, newest, problems);
+
+  const std::string prefix = newest.prefix;
+  auto refuse = [&](const std::string& message, const char* action) {
+    audit_request(ctx, req, "web", action, "session");
+    Problems p;
+    p.code = message;
+    return reset_page(ctx, session, newest, p);
+  };
+  switch (forgot::judge_reset_code(ctx, session, newest, *typed)) {
+    case CodeVerdict::kAccepted:
+      return reset(req, ctx, session, newest, typed->digits, password);
+    case CodeVerdict::kWrong: {
+      store::WrongTry wrong = store::count_wrong_email_code(ctx.db, newest.id);
+      if (wrong.killed) {
+        return refuse(std::string("驗證代碼錯誤已達 5 次，此驗證代碼已失效，") + kResendHint,
+                      "forgot.password.code_too_many");
+      }
+      int left = kEmailCodeMaxTries - (newest.tries + 1);
+      return refuse("驗證代碼錯誤，請確認英文碼為 " + prefix + " 的信件後重新輸入（還可再試 " +
+                        std::to_string(left) + " 次）。",
+                    "forgot.password.code_wrong");
+    }
+    case CodeVerdict::kTooManyTries:
+      return refuse(std::string("驗證代碼錯誤已達 5 次，此驗證代碼已失效，") + kResendHint,
+                    "forgot.password.code_too_many");
+    case CodeVerdict::kExpired:
+      return refuse(std::string("驗證代碼已超過 5 分鐘而失效，") + kResendHint,
+                    "forgot.password.code_expired");
+    case CodeVerdict::kSuperseded:
+      return refuse("此驗證代碼已失效，請輸入英文碼為 " + prefix + " 的最新驗證代碼。",
+                    "forgot.password.code_superseded");
+    case CodeVerdict::kNoCode:
+      break;
+  }
+  return refuse(std::string("目前沒有有效的驗證代碼，") + kResendHint, "forgot.password.no_code");
+}
+
+// 重新發送驗證代碼: for whatever the session's newest request matched (perhaps nothing), decided
+// afresh under the limits, with the 60-second cooldown.
+http::Response resend(const http::Request& req, Context& ctx, Session& session,
+                      const store::EmailCodeRow& newest) {
+  auto request = store::request_of_reset_code(ctx.db, newest.id);
+  std::int64_t account_id = request && request->account_id ? *request->account_id : 0;
+  auto account = store::find_forgot_account(ctx.db, account_id);
+  std::string target = account ? "account:" + std::to_string(account->id) : "unknown account";
+  forgot::SendResult sent = forgot::send_reset_code(req, ctx, session, account, target, true);
+  if (!sent.accepted) {
+    Problems problems;
+    problems.resend = forgot::refusal_message(sent.refusal);
+    return reset_page(ctx, session, newest, problems);
+  }
+  return http::Response::redirect("/forgot/password/reset");
+}
+
+}  // namespace
+
+xueji::http::Response handle_forgot_password_reset(const xueji::http::Request& req,
+                                                   xueji::Context& ctx) {
+  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
+  if (req.method == "GET") {
+    Session session = current_session(req, ctx);
+    auto newest = store::newest_email_code(ctx.db, session.id_hash, store::kResetCodePurpose);
+    if (!newest) return http::Response::redirect("/forgot/password");
+    return reset_page(ctx, session, *newest, {});
+  }
+  auto session = find_session(req, ctx);
+  if (!session && !req.cookie(kSessionCookie).empty()) {
+    return http::Response::redirect("/forgot/password?notice=expired");
+  }
+  require_csrf(req, session);
+  auto newest = store::newest_email_code(ctx.db, session->id_hash, store::kResetCodePurpose);
+  if (!newest) return http::Response::redirect("/forgot/password");
+  if (req.field("action") == "resend") return resend(req, ctx, *session, *newest);
+  return submit(req, ctx, *session, *newest);
 }

@@ -10,8 +10,7 @@ namespace {
 using namespace xueji;
 
 std::string person_name(const LoginState& state) {
-  if (!state.duties.schools.empty())
-    return state.duties.schools.front().staff_name;
+  if (!state.duties.schools.empty()) return state.duties.schools.front().staff_name;
   return state.account.display_name;
 }
 
@@ -20,21 +19,17 @@ void fill_schools(ctemplate::TemplateDictionary& body, const store::PersonDuties
     auto* s = body.AddSectionDictionary("SCHOOL");
     s->SetValue("SCHOOL_NAME", school.school_name);
     s->SetValue("SCHOOL_CODE", school.school_code);
-    for (const auto& duty : school.duties)
-      s->AddSectionDictionary("DUTY")->SetValue("DUTY", duty);
-    if (school.duties.empty())
-      s->ShowSection("NO_DUTY");
+    for (const auto& duty : school.duties) s->AddSectionDictionary("DUTY")->SetValue("DUTY", duty);
+    if (school.duties.empty()) s->ShowSection("NO_DUTY");
   }
 }
 
-} // namespace
+}  // namespace
 
 xueji::http::Response handle_home(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET")
-    throw http::method_not_allowed();
+  if (req.method != "GET") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kHome);
-  if (!gate.state)
-    return gate.redirect;
+  if (!gate.state) return gate.redirect;
   const LoginState& state = *gate.state;
   bool no_duty = state.next == RequiredAction::kNoDuty;
   Page page(no_duty ? "無可使用之功能" : "首頁", no_duty ? "no_duty.tpl" : "home.tpl");

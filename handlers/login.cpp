@@ -23,18 +23,13 @@ constexpr std::size_t kMaxPassword = 256;
 
 // Notices other pages send people back with; only these fixed texts can appear.
 const char* notice_text(std::string_view key) {
-  if (key == "logged_out")
-    return "您已登出。";
-  if (key == "expired")
-    return "閒置過久，已自動登出，請重新登入。";
-  if (key == "renamed")
-    return "帳號已修改成功，系統已自動登出，請使用修改後的新帳號重新登入。";
-  if (key == "password_changed")
-    return "密碼已修改成功，系統已自動登出，請使用新密碼重新登入。";
-  if (key == "totp_failed")
-    return "雙因子驗證碼錯誤次數過多，已自動登出，請重新登入。";
-  if (key == "locked")
-    return kLockedMessage;
+  if (key == "logged_out") return "您已登出。";
+  if (key == "expired") return "閒置過久，已自動登出，請重新登入。";
+  if (key == "renamed") return "帳號已修改成功，系統已自動登出，請使用修改後的新帳號重新登入。";
+  if (key == "password_changed") return "密碼已修改成功，系統已自動登出，請使用新密碼重新登入。";
+  if (key == "password_reset") return "密碼已重設成功，其他電腦或瀏覽器的登入已全部登出，請使用新密碼登入。";
+  if (key == "totp_failed") return "雙因子驗證碼錯誤次數過多，已自動登出，請重新登入。";
+  if (key == "locked") return kLockedMessage;
   return nullptr;
 }
 
@@ -45,7 +40,7 @@ enum class PasswordCheck { kRight, kWrong, kLocked };
 
 struct PasswordResult {
   PasswordCheck check = PasswordCheck::kWrong;
-  std::optional<store::Account> account; // set for kRight
+  std::optional<store::Account> account;  // set for kRight
 };
 
 // The password against the account named `typed`, with the lockout of product.md §6.
@@ -53,28 +48,26 @@ PasswordResult check_password(const http::Request& req, Context& ctx, const std:
                               const std::string& password) {
   auto account = store::find_account_by_key(ctx.db, account_login_key(typed));
   if (!account) {
-    verify_password(dummy_password_hash(), password); // same cost as a wrong password
+    verify_password(dummy_password_hash(), password);  // same cost as a wrong password
     audit_request(ctx, req, "web", "login.failed", "unknown account");
     return {PasswordCheck::kWrong, std::nullopt};
   }
   const std::string target = "account:" + std::to_string(account->id);
   TimePoint now = ctx.clock.now();
   switch (lock_state(account->locked_until, now)) {
-  case LockState::kLocked:
-    // Not even verified: the lock holds whatever was typed, and nothing is counted.
-    audit_request(ctx, req, "web", "login.refused_locked", target);
-    return {PasswordCheck::kLocked, std::nullopt};
-  case LockState::kExpired:
-    if (store::release_expired_lock(ctx.db, account->id, now)) {
-      audit_request(ctx, req, "system", "login.lock_released", target);
-    }
-    break;
-  case LockState::kOpen:
-    break;
+    case LockState::kLocked:
+      // Not even verified: the lock holds whatever was typed, and nothing is counted.
+      audit_request(ctx, req, "web", "login.refused_locked", target);
+      return {PasswordCheck::kLocked, std::nullopt};
+    case LockState::kExpired:
+      if (store::release_expired_lock(ctx.db, account->id, now)) {
+        audit_request(ctx, req, "system", "login.lock_released", target);
+      }
+      break;
+    case LockState::kOpen: break;
   }
   if (verify_password(account->password_hash, password)) {
-    if (account->failed_count != 0)
-      store::clear_failed_passwords(ctx.db, account->id);
+    if (account->failed_count != 0) store::clear_failed_passwords(ctx.db, account->id);
     return {PasswordCheck::kRight, std::move(account)};
   }
   TimePoint until = lock_end(now);
@@ -98,10 +91,8 @@ http::Response login_page(const http::Request& req, Context& ctx, const Session&
   auto& body = page.body();
   body.SetValue("CSRF", session.csrf);
   body.SetValue("ACCOUNT", account);
-  if (const char* notice = notice_text(req.param("notice")))
-    show_message(body, "NOTICE", notice);
-  if (messages)
-    messages(body);
+  if (const char* notice = notice_text(req.param("notice"))) show_message(body, "NOTICE", notice);
+  if (messages) messages(body);
   auto counts = store::read_login_counts(ctx.db, taipei_date(ctx.clock.now()));
   auto* counters = page.layout().AddSectionDictionary("COUNTERS");
   counters->SetValue("TODAY_COUNT", std::to_string(counts.today));
@@ -111,13 +102,11 @@ http::Response login_page(const http::Request& req, Context& ctx, const Session&
   return r;
 }
 
-} // namespace
+}  // namespace
 
 xueji::http::Response handle_login(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method == "GET")
-    return login_page(req, ctx, current_session(req, ctx), "", nullptr);
-  if (req.method != "POST")
-    throw http::method_not_allowed();
+  if (req.method == "GET") return login_page(req, ctx, current_session(req, ctx), "", nullptr);
+  if (req.method != "POST") throw http::method_not_allowed();
 
   auto session = find_session(req, ctx);
   require_csrf(req, session);
@@ -132,24 +121,21 @@ xueji::http::Response handle_login(const xueji::http::Request& req, xueji::Conte
   }
   if (account.empty() || password.empty()) {
     return login_page(req, ctx, *session, account, [&](ctemplate::TemplateDictionary& d) {
-      if (account.empty())
-        show_message(d, "ACCOUNT_ERROR", "請輸入帳號。");
-      if (password.empty())
-        show_message(d, "PASSWORD_ERROR", "請輸入密碼。");
+      if (account.empty()) show_message(d, "ACCOUNT_ERROR", "請輸入帳號。");
+      if (password.empty()) show_message(d, "PASSWORD_ERROR", "請輸入密碼。");
     });
   }
   PasswordResult result = check_password(req, ctx, account, password);
   switch (result.check) {
-  case PasswordCheck::kLocked:
-    return login_page(req, ctx, *session, account, [](ctemplate::TemplateDictionary& d) {
-      show_message(d, "MESSAGE", kLockedMessage);
-    });
-  case PasswordCheck::kWrong:
-    return login_page(req, ctx, *session, account, [](ctemplate::TemplateDictionary& d) {
-      show_message(d, "MESSAGE", kNeutralFailure);
-    });
-  case PasswordCheck::kRight:
-    break;
+    case PasswordCheck::kLocked:
+      return login_page(req, ctx, *session, account, [](ctemplate::TemplateDictionary& d) {
+        show_message(d, "MESSAGE", kLockedMessage);
+      });
+    case PasswordCheck::kWrong:
+      return login_page(req, ctx, *session, account, [](ctemplate::TemplateDictionary& d) {
+        show_message(d, "MESSAGE", kNeutralFailure);
+      });
+    case PasswordCheck::kRight: break;
   }
   const store::Account& found = *result.account;
   bool weak = !password_rule_problems(password, found, found.login_name, ctx).empty();

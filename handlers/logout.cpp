@@ -5,13 +5,11 @@
 
 xueji::http::Response handle_logout(const xueji::http::Request& req, xueji::Context& ctx) {
   using namespace xueji;
-  if (req.method != "POST")
-    throw http::method_not_allowed();
+  if (req.method != "POST") throw http::method_not_allowed();
   auto session = find_session(req, ctx);
   // Already gone (idle timeout, or logged out in another tab): nothing to end, and no token to
   // check it against.
-  if (!session)
-    return http::Response::redirect("/login?notice=expired");
+  if (!session) return http::Response::redirect("/login?notice=expired");
   require_csrf(req, session);
   if (session->account_id) {
     audit_request(ctx, req, "account:" + std::to_string(*session->account_id), "logout",

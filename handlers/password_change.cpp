@@ -48,8 +48,7 @@ http::Response change_page(Context& ctx, const LoginState& state, const Problems
   } else {
     body.ShowSection("VOLUNTARY");
   }
-  if (!problems.message.empty())
-    show_message(body, "MESSAGE", problems.message);
+  if (!problems.message.empty()) show_message(body, "MESSAGE", problems.message);
   if (!problems.old_password.empty())
     show_message(body, "OLD_PASSWORD_ERROR", problems.old_password);
   if (!problems.new_password.empty()) {
@@ -57,10 +56,8 @@ http::Response change_page(Context& ctx, const LoginState& state, const Problems
     for (const auto& text : problems.new_password)
       show_message(*invalid, "NEW_PASSWORD_ERROR", text);
   }
-  if (!problems.confirm.empty())
-    show_message(body, "CONFIRM_ERROR", problems.confirm);
-  if (!problems.captcha.empty())
-    show_message(body, "CAPTCHA_ERROR", problems.captcha);
+  if (!problems.confirm.empty()) show_message(body, "CONFIRM_ERROR", problems.confirm);
+  if (!problems.captcha.empty()) show_message(body, "CAPTCHA_ERROR", problems.captcha);
   http::Response r;
   r.body = page.render(ctx);
   return r;
@@ -86,26 +83,21 @@ bool count_wrong_old_password(const http::Request& req, Context& ctx, const Logi
 
 bool reuses_recent_password(Context& ctx, const store::Account& account,
                             const std::string& password) {
-  if (verify_password(account.password_hash, password))
-    return true;
+  if (verify_password(account.password_hash, password)) return true;
   for (const auto& hash : store::recent_password_hashes(ctx.db, account.id)) {
-    if (hash != account.password_hash && verify_password(hash, password))
-      return true;
+    if (hash != account.password_hash && verify_password(hash, password)) return true;
   }
   return false;
 }
 
-} // namespace
+}  // namespace
 
 xueji::http::Response handle_password_change(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST")
-    throw http::method_not_allowed();
+  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kChangePassword);
-  if (!gate.state)
-    return gate.redirect;
+  if (!gate.state) return gate.redirect;
   const LoginState& state = *gate.state;
-  if (req.method == "GET")
-    return change_page(ctx, state, {});
+  if (req.method == "GET") return change_page(ctx, state, {});
 
   require_csrf(req, state.session);
   std::string old_password = form_value(req, "old_password", kMaxPassword);
@@ -126,31 +118,25 @@ xueji::http::Response handle_password_change(const xueji::http::Request& req, xu
                        " 以後再試。";
     return change_page(ctx, state, problems);
   }
-  if (old_password.empty())
-    problems.old_password = "請輸入原密碼";
-  if (new_password.empty())
-    problems.new_password = {std::string(kPasswordEmpty)};
-  if (confirm.empty())
-    problems.confirm = "請再輸入一次新密碼";
+  if (old_password.empty()) problems.old_password = "請輸入原密碼";
+  if (new_password.empty()) problems.new_password = {std::string(kPasswordEmpty)};
+  if (confirm.empty()) problems.confirm = "請再輸入一次新密碼";
   if (!problems.old_password.empty() || !problems.new_password.empty() ||
       !problems.confirm.empty()) {
     return change_page(ctx, state, problems);
   }
   if (!verify_password(state.account.password_hash, old_password)) {
-    if (count_wrong_old_password(req, ctx, state))
-      return end_login(state.session, ctx, "locked");
+    if (count_wrong_old_password(req, ctx, state)) return end_login(state.session, ctx, "locked");
     problems.old_password = "原密碼錯誤，請重新輸入";
     return change_page(ctx, state, problems);
   }
-  if (state.account.failed_count != 0)
-    store::clear_failed_passwords(ctx.db, state.account.id);
+  if (state.account.failed_count != 0) store::clear_failed_passwords(ctx.db, state.account.id);
   problems.new_password =
       password_rule_problems(new_password, state.account, state.account.login_name, ctx);
   if (problems.new_password.empty() && reuses_recent_password(ctx, state.account, new_password)) {
     problems.new_password = {kReused};
   }
-  if (new_password != confirm)
-    problems.confirm = kMismatch;
+  if (new_password != confirm) problems.confirm = kMismatch;
   if (!problems.new_password.empty() || !problems.confirm.empty()) {
     return change_page(ctx, state, problems);
   }

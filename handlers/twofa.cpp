@@ -17,8 +17,7 @@ http::Response challenge_page(Context& ctx, const LoginState& state, std::string
   auto& body = page.body();
   body.SetValue("CSRF", state.session.csrf);
   body.SetValue("ACCOUNT", state.account.login_name);
-  if (!error.empty())
-    show_message(body, "OTP_ERROR", error);
+  if (!error.empty()) show_message(body, "OTP_ERROR", error);
   http::Response r;
   r.body = page.render(ctx);
   return r;
@@ -26,27 +25,22 @@ http::Response challenge_page(Context& ctx, const LoginState& state, std::string
 
 std::string wrong_code_message(const Session& session, bool replay) {
   std::string left = "（還可再試 " + std::to_string(kMaxTotpTries - session.failed_tries) + " 次）";
-  if (replay)
-    return "此驗證碼已使用過，請等待驗證器 App 顯示下一組驗證碼後再輸入" + left + "。";
+  if (replay) return "此驗證碼已使用過，請等待驗證器 App 顯示下一組驗證碼後再輸入" + left + "。";
   return "驗證碼錯誤，請輸入驗證器 App 目前顯示的 6 位數字" + left + "。";
 }
 
-} // namespace
+}  // namespace
 
 xueji::http::Response handle_twofa(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST")
-    throw http::method_not_allowed();
+  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kTotpChallenge);
-  if (!gate.state)
-    return gate.redirect;
+  if (!gate.state) return gate.redirect;
   LoginState& state = *gate.state;
-  if (req.method == "GET")
-    return challenge_page(ctx, state, "");
+  if (req.method == "GET") return challenge_page(ctx, state, "");
 
   require_csrf(req, state.session);
   std::string typed = form_value(req, "otp", 32);
-  if (!totp::well_formed_code(typed))
-    return challenge_page(ctx, state, kOtpFormatMessage);
+  if (!totp::well_formed_code(typed)) return challenge_page(ctx, state, kOtpFormatMessage);
   auto secret = open_secret(totp_box_key(ctx.config.secret), state.account.totp_secret_box,
                             account_totp_context(state.account));
   if (!secret) {

@@ -21,29 +21,24 @@ http::Response bind_page(Context& ctx, LoginState& state, std::string_view error
   body.SetValue("ACCOUNT", state.account.login_name);
   body.SetValue("ISSUER", totp::kIssuer);
   body.SetValue("KEY", totp::group_key(totp::base32_encode(secret)));
-  if (!error.empty())
-    show_message(body, "OTP_ERROR", error);
+  if (!error.empty()) show_message(body, "OTP_ERROR", error);
   http::Response r;
   r.body = page.render(ctx);
   return r;
 }
 
-} // namespace
+}  // namespace
 
 xueji::http::Response handle_twofa_bind(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST")
-    throw http::method_not_allowed();
+  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kBindTotp);
-  if (!gate.state)
-    return gate.redirect;
+  if (!gate.state) return gate.redirect;
   LoginState& state = *gate.state;
-  if (req.method == "GET")
-    return bind_page(ctx, state, "");
+  if (req.method == "GET") return bind_page(ctx, state, "");
 
   require_csrf(req, state.session);
   std::string typed = form_value(req, "otp", 32);
-  if (!totp::well_formed_code(typed))
-    return bind_page(ctx, state, kOtpFormatMessage);
+  if (!totp::well_formed_code(typed)) return bind_page(ctx, state, kOtpFormatMessage);
   std::string secret = pending_totp_secret(state.session, ctx);
   TimePoint now = ctx.clock.now();
   const std::string actor = account_actor(state.account);
@@ -61,15 +56,13 @@ xueji::http::Response handle_twofa_bind(const xueji::http::Request& req, xueji::
   std::string box = seal_secret(totp_box_key(ctx.config.secret), secret,
                                 account_totp_context(state.account), ctx.random);
   bool bound = ctx.db.transaction([&] {
-    if (!store::bind_totp(ctx.db, state.account.id, box, now, *step))
-      return false;
+    if (!store::bind_totp(ctx.db, state.account.id, box, now, *step)) return false;
     queue_account_notice(ctx.db, state.account, AccountEvent::kTotpBound, now);
     audit_request(ctx, req, actor, "totp.bound", actor);
     return true;
   });
   // Bound in another tab a moment ago: that binding stands, this page's key does not.
-  if (!bound)
-    return http::Response::redirect("/home");
+  if (!bound) return http::Response::redirect("/home");
   state.account.totp_bound_at = now;
   pass_second_factor(state.session, ctx);
   return http::Response::redirect(next_login_path(state.session, state.account, ctx));

@@ -7,12 +7,10 @@
 
 xueji::http::Response handle_twofa_qr(const xueji::http::Request& req, xueji::Context& ctx) {
   using namespace xueji;
-  if (req.method != "GET")
-    throw http::method_not_allowed();
+  if (req.method != "GET") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kBindTotp);
   // An image URL has no page to send anyone to: not available is the whole answer.
-  if (!gate.state)
-    throw http::not_found();
+  if (!gate.state) throw http::not_found();
   LoginState& state = *gate.state;
   std::string secret = pending_totp_secret(state.session, ctx);
   http::Response r;

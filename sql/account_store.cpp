@@ -14,7 +14,6 @@ const std::string kAccountColumns =
     "p.birth_date, (SELECT s.name FROM staff s WHERE s.person_id = a.person_id ORDER BY s.id "
     "LIMIT 1) AS display_name FROM accounts a JOIN persons p ON p.id = a.person_id ";
 const std::string kFindAccountByKey = kAccountColumns + "WHERE a.login_key = ?";
-const std::string kFindAccount = kAccountColumns + "WHERE a.id = ?";
 
 const std::string kReleaseExpiredLock =
     "UPDATE accounts SET failed_count = 0, locked_until = NULL "
@@ -62,15 +61,22 @@ const std::string kClearTotp =
     "UPDATE accounts SET totp_secret_enc = NULL, totp_bound_at = NULL, totp_last_step = NULL "
     "WHERE id = ?";
 
-// Every staff record of the person, with that school's duties of the active year (NULL duty
-// when there is none), the year itself in every row.
-const std::string kActiveDuties =
-    "SELECT y.school_year, st.name AS staff_name, sc.code AS school_code, "
-    "sc.name AS school_name, d.duty FROM staff st JOIN schools sc ON sc.id = st.school_id "
+// The account with every staff record of its person and that school's duties of the active year
+// (one row per duty; NULL duty for a school without one; NULL staff for a person without a
+// staff record), so a logged-in page needs one round trip besides the session's.
+const std::string kFindAccountWithDuties =
+    "SELECT a.id, a.person_id, a.login_name, a.password_hash, a.password_changed_at, "
+    "a.failed_count, a.locked_until, a.email, a.email_verified_at, "
+    "HEX(a.totp_secret_enc) AS totp_hex, a.totp_bound_at, a.totp_last_step, "
+    "a.must_change_password, a.must_change_name, HEX(p.id_hmac) AS id_hmac_hex, p.id_masked, "
+    "p.birth_date, st.name AS display_name, y.school_year, sc.code AS school_code, "
+    "sc.name AS school_name, d.duty FROM accounts a JOIN persons p ON p.id = a.person_id "
     "CROSS JOIN (SELECT COALESCE((SELECT CAST(value AS UNSIGNED) FROM settings "
     "WHERE name = 'active_school_year'), ?) AS school_year) y "
+    "LEFT JOIN staff st ON st.person_id = a.person_id "
+    "LEFT JOIN schools sc ON sc.id = st.school_id "
     "LEFT JOIN duties d ON d.staff_id = st.id AND d.school_year = y.school_year "
-    "WHERE st.person_id = ? ORDER BY sc.code, st.id, d.id";
+    "WHERE a.id = ? ORDER BY sc.code, st.id, d.id";
 
 const std::string kAdvanceLoginStage =
     "UPDATE sessions SET auth_stage = ? WHERE id_hash = UNHEX(?) AND auth_stage = ?";
@@ -83,8 +89,7 @@ const std::string kInsertAccount =
 const std::string kLastInsertId = "SELECT LAST_INSERT_ID()";
 
 std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column))
-    return std::nullopt;
+  if (rs.isNull(column)) return std::nullopt;
   return read_time(rs, column);
 }
 
@@ -97,21 +102,17 @@ Account account_of(sql::ResultSet& rs) {
   a.password_changed_at = read_time(rs, "password_changed_at");
   a.failed_count = rs.getInt("failed_count");
   a.locked_until = optional_time(rs, "locked_until");
-  if (!rs.isNull("email"))
-    a.email = rs.getString("email");
+  if (!rs.isNull("email")) a.email = rs.getString("email");
   a.email_verified_at = optional_time(rs, "email_verified_at");
-  if (!rs.isNull("totp_hex"))
-    a.totp_secret_box = read_bytes(rs, "totp_hex");
+  if (!rs.isNull("totp_hex")) a.totp_secret_box = read_bytes(rs, "totp_hex");
   a.totp_bound_at = optional_time(rs, "totp_bound_at");
-  if (!rs.isNull("totp_last_step"))
-    a.totp_last_step = rs.getInt64("totp_last_step");
+  if (!rs.isNull("totp_last_step")) a.totp_last_step = rs.getInt64("totp_last_step");
   a.must_change_password = rs.getInt("must_change_password") != 0;
   a.must_change_name = rs.getInt("must_change_name") != 0;
   a.id_hmac = read_bytes(rs, "id_hmac_hex");
   a.id_masked = rs.getString("id_masked");
   a.birth_date = parse_iso_date(std::string(rs.getString("birth_date"))).value_or(CivilDate{});
-  if (!rs.isNull("display_name"))
-    a.display_name = rs.getString("display_name");
+  if (!rs.isNull("display_name")) a.display_name = rs.getString("display_name");
   return a;
 }
 
@@ -119,8 +120,7 @@ template <class Key>
 std::optional<Account> find_by(Db& db, const std::string& sql_text, const Key& key) {
   return db.run(sql_text, Repeat::kSafe, [&](sql::PreparedStatement& ps) -> std::optional<Account> {
     auto rs = query(bind_all(ps, key));
-    if (!rs->next())
-      return std::nullopt;
+    if (!rs->next()) return std::nullopt;
     return account_of(*rs);
   });
 }
@@ -130,14 +130,37 @@ bool exists(Db& db, const std::string& sql_text, std::int64_t id) {
                 [&](sql::PreparedStatement& ps) { return query(bind_all(ps, id))->next(); });
 }
 
-} // namespace
+}  // namespace
 
 std::optional<Account> find_account_by_key(Db& db, const std::string& login_key) {
   return find_by(db, kFindAccountByKey, login_key);
 }
 
-std::optional<Account> find_account(Db& db, std::int64_t account_id) {
-  return find_by(db, kFindAccount, account_id);
+std::optional<AccountWithDuties> find_account_with_duties(Db& db, std::int64_t account_id,
+                                                          int fallback_year) {
+  return db.run(kFindAccountWithDuties, Repeat::kSafe,
+                [&](sql::PreparedStatement& ps) -> std::optional<AccountWithDuties> {
+                  auto rs = query(bind_all(ps, fallback_year, account_id));
+                  if (!rs->next()) return std::nullopt;
+                  AccountWithDuties found{account_of(*rs), {}};
+                  PersonDuties& duties = found.duties;
+                  duties.school_year = rs->getInt("school_year");
+                  do {
+                    if (rs->isNull("school_code")) continue;  // no staff record at all
+                    std::string code = rs->getString("school_code");
+                    if (duties.schools.empty() || duties.schools.back().school_code != code) {
+                      StaffDuties school;
+                      school.staff_name = rs->getString("display_name");
+                      school.school_code = code;
+                      school.school_name = rs->getString("school_name");
+                      duties.schools.push_back(std::move(school));
+                    }
+                    if (!rs->isNull("duty")) {
+                      duties.schools.back().duties.push_back(rs->getString("duty"));
+                    }
+                  } while (rs->next());
+                  return found;
+                });
 }
 
 bool release_expired_lock(Db& db, std::int64_t account_id, TimePoint now) {
@@ -154,8 +177,7 @@ FailedPassword add_failed_password(Db& db, std::int64_t account_id, TimePoint no
   });
   db.run(kReadFailures, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
     auto rs = query(bind_all(ps, account_id));
-    if (!rs->next())
-      return;
+    if (!rs->next()) return;
     result.failed_count = rs->getInt("failed_count");
     auto until = optional_time(*rs, "locked_until");
     result.locked = result.counted && until && *until > now && result.failed_count >= max_failures;
@@ -169,8 +191,7 @@ void clear_failed_passwords(Db& db, std::int64_t account_id) {
 }
 
 bool unlock_account(Db& db, std::int64_t account_id) {
-  if (!exists(db, kAccountExists, account_id))
-    return false;
+  if (!exists(db, kAccountExists, account_id)) return false;
   db.run(kUnlock, Repeat::kSafe,
          [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
   return true;
@@ -180,8 +201,7 @@ std::vector<std::string> recent_password_hashes(Db& db, std::int64_t account_id)
   return db.run(kRecentPasswords, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
     std::vector<std::string> hashes;
     auto rs = query(bind_all(ps, account_id));
-    while (rs->next())
-      hashes.push_back(rs->getString("password_hash"));
+    while (rs->next()) hashes.push_back(rs->getString("password_hash"));
     return hashes;
   });
 }
@@ -197,8 +217,7 @@ void change_password(Db& db, std::int64_t account_id, const std::string& passwor
   auto oldest_kept = db.run(kOldestKeptHistory, Repeat::kSafe,
                             [&](sql::PreparedStatement& ps) -> std::optional<std::int64_t> {
                               auto rs = query(bind_all(ps, account_id));
-                              if (!rs->next())
-                                return std::nullopt;
+                              if (!rs->next()) return std::nullopt;
                               return rs->getInt64("id");
                             });
   if (oldest_kept) {
@@ -217,8 +236,7 @@ RenameResult rename_account(Db& db, std::int64_t account_id, const std::string& 
     return RenameResult::kRenamed;
   } catch (const sql::SQLException& e) {
     // Two people choosing the same new name at once: the unique key decides.
-    if (e.getErrorCode() == kDuplicateKey)
-      return RenameResult::kTaken;
+    if (e.getErrorCode() == kDuplicateKey) return RenameResult::kTaken;
     throw;
   }
 }
@@ -245,8 +263,7 @@ bool use_totp_step(Db& db, std::int64_t account_id, std::int64_t step) {
 }
 
 bool clear_totp(Db& db, std::int64_t account_id) {
-  if (!exists(db, kAccountExists, account_id))
-    return false;
+  if (!exists(db, kAccountExists, account_id)) return false;
   db.run(kClearTotp, Repeat::kSafe,
          [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
   return true;
@@ -254,32 +271,9 @@ bool clear_totp(Db& db, std::int64_t account_id) {
 
 bool PersonDuties::has_duty() const {
   for (const auto& school : schools) {
-    if (!school.duties.empty())
-      return true;
+    if (!school.duties.empty()) return true;
   }
   return false;
-}
-
-PersonDuties active_duties(Db& db, std::int64_t person_id, int fallback_year) {
-  return db.run(kActiveDuties, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
-    PersonDuties result;
-    result.school_year = fallback_year;
-    auto rs = query(bind_all(ps, fallback_year, person_id));
-    while (rs->next()) {
-      result.school_year = rs->getInt("school_year");
-      std::string code = rs->getString("school_code");
-      if (result.schools.empty() || result.schools.back().school_code != code) {
-        StaffDuties school;
-        school.staff_name = rs->getString("staff_name");
-        school.school_code = code;
-        school.school_name = rs->getString("school_name");
-        result.schools.push_back(std::move(school));
-      }
-      if (!rs->isNull("duty"))
-        result.schools.back().duties.push_back(rs->getString("duty"));
-    }
-    return result;
-  });
 }
 
 bool advance_login_stage(Db& db, const std::string& session_hash, const std::string& from,
@@ -293,8 +287,7 @@ std::optional<Person> find_person_by_hmac(Db& db, const std::string& id_hmac) {
   return db.run(kFindPerson, Repeat::kSafe,
                 [&](sql::PreparedStatement& ps) -> std::optional<Person> {
                   auto rs = query(bind_all(ps, Bytes{id_hmac}));
-                  if (!rs->next())
-                    return std::nullopt;
+                  if (!rs->next()) return std::nullopt;
                   return Person{rs->getInt64("id"), rs->getString("id_masked")};
                 });
 }
@@ -303,8 +296,7 @@ std::optional<std::string> account_name_of_person(Db& db, std::int64_t person_id
   return db.run(kAccountNameOfPerson, Repeat::kSafe,
                 [&](sql::PreparedStatement& ps) -> std::optional<std::string> {
                   auto rs = query(bind_all(ps, person_id));
-                  if (!rs->next())
-                    return std::nullopt;
+                  if (!rs->next()) return std::nullopt;
                   return std::string(rs->getString("login_name"));
                 });
 }
@@ -327,4 +319,4 @@ std::int64_t insert_legacy_account(Db& db, std::int64_t person_id, const std::st
   return id;
 }
 
-} // namespace xueji::store
+}  // namespace xueji::store

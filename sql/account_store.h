@@ -21,35 +21,34 @@ struct Account {
   std::int64_t id = 0;
   std::int64_t person_id = 0;
   std::string login_name;
-  std::string password_hash; // PHC string
+  std::string password_hash;  // PHC string
   TimePoint password_changed_at;
   int failed_count = 0;
   std::optional<TimePoint> locked_until;
   std::optional<std::string> email;
   std::optional<TimePoint> email_verified_at;
-  std::string totp_secret_box; // secret_box of the TOTP key; empty when not bound
+  std::string totp_secret_box;  // secret_box of the TOTP key; empty when not bound
   std::optional<TimePoint> totp_bound_at;
   std::optional<std::int64_t> totp_last_step;
   bool must_change_password = false;
   bool must_change_name = false;
   // Of the person the account belongs to.
-  std::string id_hmac;   // 32 raw bytes (persons.id_hmac)
-  std::string id_masked; // "A12****789"
+  std::string id_hmac;    // 32 raw bytes (persons.id_hmac)
+  std::string id_masked;  // "A12****789"
   CivilDate birth_date;
-  std::string display_name; // the name on the person's first staff record ("" when none)
+  std::string display_name;  // the name on the person's first staff record ("" when none)
 };
 
 // `login_key` is account_login_key(typed name).
 std::optional<Account> find_account_by_key(Db& db, const std::string& login_key);
-std::optional<Account> find_account(Db& db, std::int64_t account_id);
 
 // Lockout. Lifts a lock whose time has passed (count back to 0); true when this call lifted it,
 // so exactly one caller writes the audit row.
 bool release_expired_lock(Db& db, std::int64_t account_id, TimePoint now);
 struct FailedPassword {
-  bool counted = false; // false: the account was locked, nothing changed
+  bool counted = false;  // false: the account was locked, nothing changed
   int failed_count = 0;
-  bool locked = false; // this failure reached the limit and locked the account
+  bool locked = false;  // this failure reached the limit and locked the account
 };
 // Adds one failure in a single UPDATE that does nothing while the account is locked and sets
 // locked_until = lock_until when the count reaches max_failures; then reads the row back.
@@ -85,19 +84,25 @@ bool use_totp_step(Db& db, std::int64_t account_id, std::int64_t step);
 bool clear_totp(Db& db, std::int64_t account_id);
 
 // Schools and duties of the person in the active school year (settings 'active_school_year',
-// or `fallback_year` when no year was ever activated).
+// or the caller's fallback when no year was ever activated).
 struct StaffDuties {
   std::string staff_name;
   std::string school_code;
   std::string school_name;
-  std::vector<std::string> duties; // empty: no duty at this school this year
+  std::vector<std::string> duties;  // empty: no duty at this school this year
 };
 struct PersonDuties {
   int school_year = 0;
   std::vector<StaffDuties> schools;
   bool has_duty() const;
 };
-PersonDuties active_duties(Db& db, std::int64_t person_id, int fallback_year);
+struct AccountWithDuties {
+  Account account;
+  PersonDuties duties;
+};
+// The account and its person's duties in one query: what every logged-in page needs.
+std::optional<AccountWithDuties> find_account_with_duties(Db& db, std::int64_t account_id,
+                                                          int fallback_year);
 
 // Moves a login session from stage `from` to `to` only if it is still at `from`; true for the
 // one request that made the move (the login is counted once).
@@ -117,4 +122,4 @@ std::int64_t insert_legacy_account(Db& db, std::int64_t person_id, const std::st
                                    TimePoint password_changed_at,
                                    const std::optional<std::string>& email, TimePoint now);
 
-} // namespace xueji::store
+}  // namespace xueji::store

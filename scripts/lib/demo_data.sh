@@ -139,5 +139,4 @@ load_demo_data() {
   demo_ctl_quiet year activate "$year" || warn "demo data: school year $year not activated"
   say "demo data: schools $kDemoPrimary and $kDemoJunior with $(demo_identities | wc -l) staff" \
     "members; active school year $year"
-  demo_print_identities "$year"
 }

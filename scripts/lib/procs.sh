@@ -152,7 +152,8 @@ proc_stop() {
     for entry in "${targets[@]}"; do
       read -r pid start label <<<"$entry"
       if pid_is "$pid" "$start"; then
-        [[ $label == child ]] || warn "$label (pid $pid) ignored SIGTERM for ${seconds_max}s: killing it"
+        [[ $label == child ]] ||
+          warn "$label (pid $pid) ignored SIGTERM for ${seconds_max}s: killing it"
         kill -KILL "$pid" 2>/dev/null || true
       fi
     done

@@ -40,8 +40,7 @@ std::mt19937_64& rng() {
 
 std::string digits(int n) {
   std::string out;
-  for (int i = 0; i < n; ++i)
-    out += static_cast<char>('0' + rng()() % 10);
+  for (int i = 0; i < n; ++i) out += static_cast<char>('0' + rng()() % 10);
   return out;
 }
 
@@ -57,8 +56,7 @@ std::string new_national_id() {
   for (;;) {
     std::string body = "A1" + digits(7);
     for (char c = '0'; c <= '9'; ++c) {
-      if (xueji::is_valid_national_id(body + c))
-        return body + c;
+      if (xueji::is_valid_national_id(body + c)) return body + c;
     }
   }
 }
@@ -68,8 +66,7 @@ std::string server_secret() {
   std::stringstream text;
   text << in.rdbuf();
   std::string secret = text.str();
-  while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r'))
-    secret.pop_back();
+  while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
   CPPUNIT_ASSERT_MESSAGE("the stack's secret file", secret.size() >= 32);
   return secret;
 }
@@ -158,8 +155,7 @@ std::string outbox_subjects(const std::string& recipient) {
 HttpResponse post(Browser& b, const std::string& path, const FormFields& fields) {
   for (int attempt = 0;; ++attempt) {
     HttpResponse r = b.post(path, fields);
-    if (r.status != 429 || attempt >= 100)
-      return r;
+    if (r.status != 429 || attempt >= 100) return r;
     std::this_thread::sleep_for(std::chrono::milliseconds(150));
   }
 }
@@ -169,8 +165,7 @@ std::string location(const HttpResponse& r) { return r.header("location"); }
 // The text inside the element with this id (first match, tags not expected inside).
 std::string text_of_id(const std::string& html, const std::string& id) {
   std::size_t at = html.find("id=\"" + id + "\"");
-  if (at == std::string::npos)
-    return "";
+  if (at == std::string::npos) return "";
   std::size_t start = html.find('>', at) + 1;
   return html.substr(start, html.find('<', start) - start);
 }
@@ -248,7 +243,7 @@ Ready ready_account(bool with_duty = true) {
   return r;
 }
 
-} // namespace
+}  // namespace
 
 class LoginTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(LoginTest);
@@ -307,8 +302,7 @@ public:
   void account_names_match_without_regard_to_case() {
     Ready r = ready_account();
     std::string upper = r.account;
-    for (char& c : upper)
-      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     Browser b;
     HttpResponse right = login(b, upper, kStrongPassword);
     CPPUNIT_ASSERT_EQUAL(303L, right.status);
@@ -346,8 +340,7 @@ public:
   void lock_is_released_after_fifteen_minutes() {
     Ready r = ready_account();
     Browser b;
-    for (int i = 0; i < 3; ++i)
-      login(b, r.account, "Wrong-Password-" + std::to_string(i));
+    for (int i = 0; i < 3; ++i) login(b, r.account, "Wrong-Password-" + std::to_string(i));
     CPPUNIT_ASSERT(contains(login(b, r.account, kStrongPassword).body, kLocked));
     sql("UPDATE accounts SET locked_until = locked_until - INTERVAL 14 MINUTE WHERE login_key = "
         "LOWER('" +
@@ -424,7 +417,7 @@ public:
     // 修改帳號: the rules are checked; then saved, logged out, back to the login page.
     HttpResponse page = b.get("/account/change");
     CPPUNIT_ASSERT(contains(page.body, "data-confirm=\"確定送出？\""));
-    CPPUNIT_ASSERT(contains(page.body, s.national_id)); // 原帳號, shown to its owner only
+    CPPUNIT_ASSERT(contains(page.body, s.national_id));  // 原帳號, shown to its owner only
     HttpResponse bad = submit(b, "/account/change", "account_change",
                               {{"new_account", "A" + s.national_id.substr(1) + "x"}});
     CPPUNIT_ASSERT_EQUAL(200L, bad.status);
@@ -549,7 +542,7 @@ public:
     HttpResponse page = b.get("/2fa");
     std::string csrf = csrf_of(page.body);
     HttpResponse typo = post(b, "/2fa", {{"csrf", csrf}, {"otp", "12345"}});
-    CPPUNIT_ASSERT(contains(typo.body, "6 位數字")); // a slip, not counted
+    CPPUNIT_ASSERT(contains(typo.body, "6 位數字"));  // a slip, not counted
     for (int i = 1; i <= 4; ++i) {
       HttpResponse w = post(b, "/2fa", {{"csrf", csrf}, {"otp", wrong}});
       CPPUNIT_ASSERT_EQUAL(200L, w.status);
@@ -729,7 +722,7 @@ public:
   void ctl_reset_2fa_forces_a_new_binding() {
     Ready r = ready_account();
     Browser b;
-    login(b, r.account, kStrongPassword); // a live half-logged-in session, ended by the reset
+    login(b, r.account, kStrongPassword);  // a live half-logged-in session, ended by the reset
     std::string out = ctl("account reset-2fa " + r.account);
     CPPUNIT_ASSERT_MESSAGE(out, contains(out, "已重設"));
     CPPUNIT_ASSERT(contains(location(b.get("/2fa")), "/login"));
@@ -743,8 +736,7 @@ public:
   void ctl_unlock_and_show() {
     Ready r = ready_account();
     Browser b;
-    for (int i = 0; i < 3; ++i)
-      login(b, r.account, "Wrong-Password-" + std::to_string(i));
+    for (int i = 0; i < 3; ++i) login(b, r.account, "Wrong-Password-" + std::to_string(i));
     CPPUNIT_ASSERT(contains(ctl("account show " + r.account), "停用至"));
     CPPUNIT_ASSERT(contains(ctl("account unlock " + r.account), "已解除停用"));
     CPPUNIT_ASSERT_EQUAL(std::string("/2fa"), location(login(b, r.account, kStrongPassword)));

@@ -12,7 +12,7 @@ using namespace std::chrono;
 
 const TimePoint kNow = TimePoint{sys_days{year{2026} / 9 / 1}} + hours{2};
 
-} // namespace
+}  // namespace
 
 class LockoutTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(LockoutTest);
@@ -75,4 +75,4 @@ public:
 
 CPPUNIT_TEST_SUITE_REGISTRATION(LockoutTest);
 
-} // namespace xueji
+}  // namespace xueji

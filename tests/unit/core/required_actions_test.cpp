@@ -24,7 +24,7 @@ LoginFacts everything_to_do() {
   return f;
 }
 
-} // namespace
+}  // namespace
 
 class RequiredActionsTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(RequiredActionsTest);
@@ -92,8 +92,8 @@ public:
   void password_forced_when_flagged_weak_or_old() {
     TimePoint fresh = kNow - days(3);
     CPPUNIT_ASSERT(!password_must_change(false, fresh, kNow, false));
-    CPPUNIT_ASSERT(password_must_change(true, fresh, kNow, false)); // admin reset
-    CPPUNIT_ASSERT(password_must_change(false, fresh, kNow, true)); // breaks today's rules
+    CPPUNIT_ASSERT(password_must_change(true, fresh, kNow, false));  // admin reset
+    CPPUNIT_ASSERT(password_must_change(false, fresh, kNow, true));  // breaks today's rules
     CPPUNIT_ASSERT(password_must_change(false, kNow - days(400), kNow, false));
   }
 
@@ -124,4 +124,4 @@ public:
 
 CPPUNIT_TEST_SUITE_REGISTRATION(RequiredActionsTest);
 
-} // namespace xueji
+}  // namespace xueji

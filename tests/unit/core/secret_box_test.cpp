@@ -91,4 +91,4 @@ private:
 
 CPPUNIT_TEST_SUITE_REGISTRATION(SecretBoxTest);
 
-} // namespace xueji
+}  // namespace xueji

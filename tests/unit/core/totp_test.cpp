@@ -17,7 +17,7 @@ const std::string kRfcSecret = "12345678901234567890";
 
 TimePoint at_unix(std::int64_t seconds) { return TimePoint{std::chrono::seconds{seconds}}; }
 
-} // namespace
+}  // namespace
 
 class TotpTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(TotpTest);
@@ -152,18 +152,17 @@ public:
   }
 
   void base32_refuses_garbage() {
-    CPPUNIT_ASSERT(!totp::base32_decode("MZXW1"));   // 1 is not in the alphabet
-    CPPUNIT_ASSERT(!totp::base32_decode("MZXW6Y0")); // nor 0
-    CPPUNIT_ASSERT(!totp::base32_decode("M"));       // 5 bits cannot end a byte
+    CPPUNIT_ASSERT(!totp::base32_decode("MZXW1"));    // 1 is not in the alphabet
+    CPPUNIT_ASSERT(!totp::base32_decode("MZXW6Y0"));  // nor 0
+    CPPUNIT_ASSERT(!totp::base32_decode("M"));        // 5 bits cannot end a byte
     CPPUNIT_ASSERT(!totp::base32_decode("MZX"));
     CPPUNIT_ASSERT(!totp::base32_decode("MZXW6Y"));
-    CPPUNIT_ASSERT(!totp::base32_decode("MZ=XQ")); // padding only at the end
+    CPPUNIT_ASSERT(!totp::base32_decode("MZ=XQ"));  // padding only at the end
   }
 
   void base32_round_trips_a_secret() {
     std::string secret;
-    for (int i = 0; i < 20; ++i)
-      secret += static_cast<char>(i * 37 + 11);
+    for (int i = 0; i < 20; ++i) secret += static_cast<char>(i * 37 + 11);
     std::string encoded = totp::base32_encode(secret);
     CPPUNIT_ASSERT_EQUAL(std::size_t{32}, encoded.size());
     CPPUNIT_ASSERT_EQUAL(secret, *totp::base32_decode(encoded));
@@ -190,4 +189,4 @@ public:
 
 CPPUNIT_TEST_SUITE_REGISTRATION(TotpTest);
 
-} // namespace xueji
+}  // namespace xueji

@@ -1,0 +1,251 @@
+// forgot.cpp: account lookup, the reset-code and account-name sends, code judging and the mails
+// of 忘記密碼 / 忘記帳號.
+#include "fcgi/forgot.h"
+
+#include "core/account_policy.h"
+#include "core/national_id.h"
+#include "core/personal_data.h"
+#include "core/taipei_time.h"
+#include "fcgi/audit.h"
+#include "sql/outbox_store.h"
+
+namespace xueji::forgot {
+namespace {
+
+constexpr const char* kSignature =
+    "國民中小學學籍管理系統 2.0\n（此信件由系統自動發送，請勿直接回覆）\n";
+
+std::string greeting(const std::string& display_name) {
+  return display_name.empty() ? "您好：\n\n" : display_name + " 您好：\n\n";
+}
+
+std::string reset_code_body(const store::ForgotAccount& account, const EmailCode& code,
+                            TimePoint expires_at) {
+  std::string body = greeting(account.display_name);
+  body += "您在「國民中小學學籍管理系統 2.0」登入頁面使用【忘記密碼】功能，申請重設個人業務帳號「" +
+          account_name_for_mail(account.login_name) + "」的密碼，本次的驗證代碼為：\n\n";
+  body += "    " + code.text() + "\n\n";
+  body += "請確認驗證代碼的英文碼「" + code.prefix +
+          "」與重設密碼頁面上呈現的英文碼相同，再於同一個瀏覽器的重設密碼頁面輸入英文碼後的 6 "
+          "位數字，並設定新密碼。\n\n";
+  body += "為確保資料安全，驗證代碼將於此信件寄出後 5 分鐘（" + format_taipei(expires_at) +
+          "，臺灣時間）失效，並請勿將此驗證代碼告知他人。\n";
+  body += "若連續觸發寄送驗證碼，請以最新一封信件的驗證代碼為準，避免填入已失效的驗證代碼。\n\n";
+  body +=
+      "若您並未申請重設密碼，請忽略此信件，您的密碼不會變更；若有疑慮，請洽貴校學校權限AA帳號"
+      "持有者。\n\n";
+  return body + kSignature;
+}
+
+std::string account_name_body(const store::ForgotAccount& account, TimePoint now) {
+  std::string name = account_name_for_mail(account.login_name);
+  std::string body = greeting(account.display_name);
+  body += "您於 " + format_taipei(now) +
+          "（臺灣時間）在「國民中小學學籍管理系統 2.0」登入頁面使用【忘記帳號】功能查詢個人業務"
+          "帳號，您的帳號為：\n\n";
+  body += "    " + name + "\n\n";
+  if (name != account.login_name) {
+    body +=
+        "為保護個人資料，帳號中的身分證/外籍人士統一證號已部分遮蔽；登入時請輸入完整的號碼，"
+        "登入後系統將引導您修改為符合規則的新帳號。\n\n";
+  }
+  body +=
+      "請前往登入頁面使用此帳號及密碼登入；若忘記密碼，請使用登入頁面的【忘記密碼】功能重設"
+      "密碼。\n\n";
+  body += "若您並未查詢帳號，請忽略此信件；若有疑慮，請洽貴校學校權限AA帳號持有者。\n\n";
+  return body + kSignature;
+}
+
+bool same_code(Context& ctx, const Session& session, const store::EmailCodeRow& row,
+               const std::string& digits) {
+  std::string hmac = email_code_hmac(ctx.config.secret, store::kResetCodePurpose, session.id_hash,
+                                     row.address, row.prefix, digits);
+  return crypto::constant_time_equal(hmac, row.code_hmac);
+}
+
+// An older mail's code: one the session was sent within the hour before the newest, or any code
+// typed with letters other than the newest's.
+bool matches_older(Context& ctx, const Session& session, const store::EmailCodeRow& newest,
+                   const TypedCode& typed) {
+  if (!typed.prefix.empty() && typed.prefix != newest.prefix) return true;
+  auto older = store::earlier_email_codes(ctx.db, session.id_hash, store::kResetCodePurpose,
+                                          newest.id, ctx.clock.now() - kEmailSendWindow);
+  for (const auto& row : older) {
+    if (same_code(ctx, session, row, typed.digits)) return true;
+  }
+  return false;
+}
+
+bool session_limit(const SendDecision& decision) {
+  return decision.limit == SendLimit::kCooldown || decision.limit == SendLimit::kSessionHourly;
+}
+
+}  // namespace
+
+std::optional<store::ForgotAccount> find_account(Context& ctx, const ForgotEntries& entries) {
+  auto birth = parse_iso_date(entries.birth_date).value_or(CivilDate{});
+  switch (forgot_lookup(entries)) {
+    case ForgotLookup::kByAccount:
+      return store::match_forgot_by_name(ctx.db, account_login_key(entries.account), birth);
+    case ForgotLookup::kByNationalId:
+      return store::match_forgot_by_id(
+          ctx.db, national_id_hmac(ctx.config.secret, entries.national_id), birth);
+    case ForgotLookup::kByBoth:
+      return store::match_forgot_by_both(ctx.db, account_login_key(entries.account),
+                                         national_id_hmac(ctx.config.secret, entries.national_id),
+                                         birth);
+  }
+  return std::nullopt;
+}
+
+std::string audit_target(const std::optional<store::ForgotAccount>& account,
+                         const ForgotEntries& entries) {
+  if (account) return "account:" + std::to_string(account->id);
+  if (!entries.national_id.empty()) return mask_national_id(entries.national_id);
+  return "unknown account";
+}
+
+SendResult send_reset_code(const http::Request& req, Context& ctx, Session& session,
+                           const std::optional<store::ForgotAccount>& account,
+                           const std::string& target, bool is_resend) {
+  TimePoint now = ctx.clock.now();
+  TimePoint expires_at = now + kEmailCodeLifetime;
+  auto previous = store::newest_email_code(ctx.db, session.id_hash, store::kResetCodePurpose);
+  EmailCode code = new_email_code(ctx.random, previous ? previous->prefix : std::string());
+  bool verified = account && account->email_verified;
+  // Only a verified address is ever written down or counted; everything else gets the session's
+  // decoy address, whose code row carries random bytes that no typed code can match.
+  std::string address = verified ? account->email : forgot_decoy_address(session.id_hash);
+  std::string mailed_hmac = email_code_hmac(ctx.config.secret, store::kResetCodePurpose,
+                                            session.id_hash, address, code.prefix, code.digits);
+  std::string decoy_hmac = ctx.random.bytes(32);
+  std::int64_t account_id = account ? account->id : 0;
+  Session updated = session;
+  updated.set_value(kFlashKey, is_resend ? "resent" : "sent");
+  const std::string action = is_resend ? "forgot.password.resend." : "forgot.password.";
+
+  SendResult result = ctx.db.transaction([&]() -> SendResult {
+    store::lock_session_row(ctx.db, session.id_hash);
+    store::lock_forgot_account(ctx.db, account_id);
+    SendHistory history = store::email_send_history(
+        ctx.db, session.id_hash, store::kResetCodePurpose, address, now - kEmailSendWindow);
+    SendDecision decision = decide_send(history, is_resend, now);
+    if (session_limit(decision)) return {false, decision};
+    ForgotFacts facts;
+    facts.matched = account.has_value();
+    facts.email_verified = verified;
+    facts.mailed_in_window = store::mailed_forgot_requests(
+        ctx.db, account_id, store::kForgotResetKind, now - kForgotMailWindow);
+    facts.address_limited = decision.limit == SendLimit::kAddressHourly;
+    ForgotOutcome outcome = decide_forgot_mail(facts);
+    bool mail = outcome == ForgotOutcome::kMail;
+    std::int64_t code_id =
+        store::replace_email_code(ctx.db, session.id_hash, store::kResetCodePurpose, address,
+                                  code.prefix, mail ? mailed_hmac : decoy_hmac, now, expires_at);
+    store::ForgotRequest request{store::kForgotResetKind, session.id_hash, std::nullopt, code_id,
+                                 mail};
+    if (account) request.account_id = account->id;
+    store::insert_forgot_request(ctx.db, request, now);
+    if (mail) {
+      store::queue_mail(
+          ctx.db,
+          {address, std::string(kResetCodeSubject), reset_code_body(*account, code, expires_at)},
+          now);
+    }
+    save_session(updated, ctx);
+    audit_request(ctx, req, "web", action + std::string(forgot_outcome_name(outcome)), target);
+    return {true, {}};
+  });
+  if (result.accepted) {
+    session = updated;
+  } else {
+    audit_request(ctx, req, "web", action + "refused", target);
+  }
+  return result;
+}
+
+SendResult send_account_name(const http::Request& req, Context& ctx, Session& session,
+                             const std::optional<store::ForgotAccount>& account,
+                             const std::string& target) {
+  TimePoint now = ctx.clock.now();
+  bool verified = account && account->email_verified;
+  std::int64_t account_id = account ? account->id : 0;
+  Session updated = session;
+  updated.set_value(kFlashKey, "account");
+
+  SendResult result = ctx.db.transaction([&]() -> SendResult {
+    store::lock_session_row(ctx.db, session.id_hash);
+    store::lock_forgot_account(ctx.db, account_id);
+    SendHistory history = store::forgot_session_history(
+        ctx.db, session.id_hash, store::kForgotAccountKind, now - kEmailSendWindow);
+    SendDecision decision = decide_send(history, false, now);
+    if (session_limit(decision)) return {false, decision};
+    ForgotFacts facts;
+    facts.matched = account.has_value();
+    facts.email_verified = verified;
+    facts.mailed_in_window = store::mailed_forgot_requests(
+        ctx.db, account_id, store::kForgotAccountKind, now - kForgotMailWindow);
+    ForgotOutcome outcome = decide_forgot_mail(facts);
+    bool mail = outcome == ForgotOutcome::kMail;
+    store::ForgotRequest request{store::kForgotAccountKind, session.id_hash, std::nullopt,
+                                 std::nullopt, mail};
+    if (account) request.account_id = account->id;
+    store::insert_forgot_request(ctx.db, request, now);
+    if (mail) {
+      store::queue_mail(
+          ctx.db,
+          {account->email, std::string(kAccountNameSubject), account_name_body(*account, now)},
+          now);
+    }
+    save_session(updated, ctx);
+    audit_request(ctx, req, "web", "forgot.account." + std::string(forgot_outcome_name(outcome)),
+                  target);
+    return {true, {}};
+  });
+  if (result.accepted) {
+    session = updated;
+  } else {
+    audit_request(ctx, req, "web", "forgot.account.refused", target);
+  }
+  return result;
+}
+
+std::string refusal_message(const SendDecision& refusal) {
+  std::string wait = wait_text(refusal.wait);
+  if (refusal.limit == SendLimit::kCooldown) {
+    return "驗證代碼剛寄出不久，請於 " + wait + "後再重新發送。";
+  }
+  return "1 小時內已送出 " + std::to_string(kForgotRequestsPerHour) + " 次申請，已達上限，請於 " +
+         wait + "後再試。";
+}
+
+CodeVerdict judge_reset_code(Context& ctx, const Session& session,
+                             const std::optional<store::EmailCodeRow>& newest,
+                             const TypedCode& typed) {
+  std::optional<StoredCode> stored;
+  bool live_match = false;
+  bool older_match = false;
+  if (newest) {
+    stored = StoredCode{newest->state, newest->expires_at, newest->tries};
+    bool prefix_ok = typed.prefix.empty() || typed.prefix == newest->prefix;
+    live_match = prefix_ok && same_code(ctx, session, *newest, typed.digits);
+    if (!live_match) older_match = matches_older(ctx, session, *newest, typed);
+  }
+  return judge_code(stored, live_match, older_match, ctx.clock.now());
+}
+
+void queue_reset_notice(store::Db& db, const std::string& address, const std::string& login_name,
+                        const std::string& display_name, TimePoint now) {
+  if (address.empty()) return;
+  std::string body = greeting(display_name);
+  body += "您的個人業務帳號「" + account_name_for_mail(login_name) + "」已於 " +
+          format_taipei(now) +
+          "（臺灣時間）透過登入頁面的【忘記密碼】功能重設密碼；原本在其他電腦或瀏覽器的登入已全部"
+          "登出，請使用新密碼重新登入。\n\n";
+  body +=
+      "若非您本人操作，表示他人可能可以收取您的 E-Mail，請立即洽貴校學校權限AA帳號持有者重設"
+      "密碼，並透過諮詢專員重設 E-Mail。\n\n";
+  store::queue_mail(db, {address, std::string(kResetDoneSubject), body + kSignature}, now);
+}
+
+}  // namespace xueji::forgot

@@ -1,0 +1,132 @@
+# bench_more.sh: the form and password benchmarks of the wizard and login issues, sourced by
+# scripts/bench after its platform measurements (it uses that script's measure(), rate[], …).
+# shellcheck shell=bash
+
+load_dir=$XUEJI_REPO/tests/load
+bench_password=Blue-Harbor-42x
+bench_accounts=200
+bench_sessions=2000
+declare -A cycle_rate
+
+bench_sql() {
+  mariadb --no-defaults -N -B -uroot --socket="$XUEJI_VAR_DIR/run/mysqld.sock" xueji "$@"
+}
+
+ctl() {
+  # shellcheck source=/dev/null
+  (set -a && source "$XUEJI_VAR_DIR/env" && "$build_dir/xueji-ctl" "$@") >/dev/null
+}
+
+# A 43-character cookie value for prepared session n (the shape real ones have).
+bench_token() {
+  printf 'bench%038d' "$1"
+}
+
+# Data for the benchmarks: a school, a person with an account (identity POST), many accounts with
+# one password (POST /login), one fully set-up account with a session (GET /home), sessions at
+# each wizard step, and many applicants at the account step (POST /apply/account).
+bench_setup_data() {
+  say "preparing benchmark data"
+  ctl school add --code 999001 --name 測試國小
+  ctl year activate 115 --force
+  ctl staff add --school 999001 --national-id A123456789 --name 王小明 --birth-date 1980-05-06
+  ctl duty assign --school 999001 --national-id A123456789 --duty 教務 --year 115
+  ctl account add-legacy --national-id A123456789 --account bench00000a --password "$bench_password"
+  {
+    echo "START TRANSACTION;"
+    local n
+    for ((n = 1; n <= bench_accounts + bench_sessions + 4; n++)); do
+      echo "INSERT INTO persons (id_hmac, id_masked, birth_date, created_at) VALUES (UNHEX(SHA2('bench-person-$n', 256)), 'B12****$((n % 1000))', '1985-01-02', UTC_TIMESTAMP(6));"
+      echo "INSERT INTO staff (school_id, person_id, name, birth_date, created_at) SELECT id, LAST_INSERT_ID(), '測試$n', '1985-01-02', UTC_TIMESTAMP(6) FROM schools WHERE code = '999001';"
+    done
+    # Accounts bench00001a… share the real hash of bench00000a: each login still verifies it.
+    for ((n = 1; n <= bench_accounts; n++)); do
+      printf "INSERT INTO accounts (person_id, login_name, login_key, password_hash, password_changed_at, created_at) SELECT p.id, 'bench%05da', 'bench%05da', a.password_hash, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM persons p, accounts a WHERE p.id_hmac = UNHEX(SHA2('bench-person-%d', 256)) AND a.login_key = 'bench00000a';\n" "$n" "$n" "$n"
+    done
+    # The home page's account: nothing left to do after the password, a duty this year.
+    echo "UPDATE accounts SET totp_bound_at = UTC_TIMESTAMP(6), totp_secret_enc = UNHEX('00'), must_change_password = 0, must_change_name = 0, password_changed_at = UTC_TIMESTAMP(6) WHERE login_key = 'bench00001a';"
+    echo "INSERT INTO duties (staff_id, school_year, duty, created_at) SELECT s.id, 115, '導師', UTC_TIMESTAMP(6) FROM staff s JOIN accounts a ON a.person_id = s.person_id WHERE a.login_key = 'bench00001a';"
+    echo "INSERT INTO sessions (id_hash, kind, person_id, account_id, auth_stage, csrf_token, created_at, last_seen_at, expires_at) SELECT UNHEX(SHA2('$(bench_token 0)', 256)), 'login', person_id, id, 'complete', 'x', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM accounts WHERE login_key = 'bench00001a';"
+    # Wizard sessions: one at each step for the GET pages, then many at 帳號申請.
+    local first=$((bench_accounts + 1))
+    for step in email verify account; do
+      echo "INSERT INTO sessions (id_hash, kind, person_id, wizard_step, csrf_token, data, created_at, last_seen_at, expires_at) SELECT UNHEX(SHA2('$(bench_token "9$first")', 256)), 'wizard', id, '$step', 'c$first', 'birth=1985-01-02&email=bench$first%40example.com', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM persons WHERE id_hmac = UNHEX(SHA2('bench-person-$first', 256));"
+      if [[ $step == verify ]]; then
+        echo "INSERT INTO email_codes (session_hash, purpose, address, prefix, code_hmac, sent_at, expires_at) VALUES (UNHEX(SHA2('$(bench_token "9$first")', 256)), 'apply', 'bench$first@example.com', 'SB', UNHEX(SHA2('x', 256)), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY);"
+      fi
+      first=$((first + 1))
+    done
+    for ((n = first; n < first + bench_sessions; n++)); do
+      echo "INSERT INTO sessions (id_hash, kind, person_id, wizard_step, csrf_token, data, created_at, last_seen_at, expires_at) SELECT UNHEX(SHA2('$(bench_token "$n")', 256)), 'wizard', id, 'account', 'c$n', 'birth=1985-01-02&email=bench$n%40example.com', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM persons WHERE id_hmac = UNHEX(SHA2('bench-person-$n', 256));"
+    done
+    echo "COMMIT;"
+  } >"$results/data.sql"
+  bench_sql <"$results/data.sql"
+  : >"$results/account-sessions.txt"
+  local n
+  for ((n = bench_accounts + 4; n < bench_accounts + 4 + bench_sessions; n++)); do
+    echo "$(bench_token "$n") c$n $n" >>"$results/account-sessions.txt"
+  done
+}
+
+# measure_cycle NAME THREADS SCRIPT URL: wrk with one connection per thread running a Lua cycle;
+# its "per_second" line is the rate of completed cycles (logins, accounts, identity checks).
+measure_cycle() {
+  local name=$1 threads=$2 script=$3 path=$4
+  local out=$results/$name.txt
+  XUEJI_LOAD_DIR=$load_dir XUEJI_BENCH_THREADS=$threads XUEJI_BENCH_ACCOUNTS=$bench_accounts \
+    XUEJI_BENCH_PASSWORD=$bench_password XUEJI_BENCH_ID=A123456789 XUEJI_BENCH_BIRTH=1980-05-06 \
+    XUEJI_BENCH_SESSIONS=$results/account-sessions.txt \
+    wrk "-t$threads" "-c$threads" "-d${seconds}s" -s "$load_dir/$script" "$base$path" >"$out" 2>&1 ||
+    die "wrk failed for $name: $(tail -3 "$out")"
+  cycle_rate[$name]=$(awk -F'per_second=' '/per_second=/ { printf "%.1f", $2 }' "$out")
+  local failed
+  failed=$(awk -F'failed=' '/failed=/ { split($2, a, " "); print a[1] }' "$out")
+  printf '%-28s %6s conns %10s /s completed %7s failed\n' "$name" "$threads" "${cycle_rate[$name]}" "$failed"
+}
+
+measure_cookie() {
+  local name=$1 token=$2 path=$3
+  local out=$results/$name.txt
+  wrk -t2 -c32 "-d${seconds}s" --latency -H "Cookie: xueji_session=$token" "$base$path" >"$out" 2>&1
+  rate[$name]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
+  p99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+  bad[$name]=$(awk '/Non-2xx or 3xx responses:/ { n = $5 } END { print n + 0 }' "$out")
+  printf '%-28s %6s conns %10s req/s %9s ms p99 %7s non-2xx\n' \
+    "$name" 32 "${rate[$name]}" "${p99[$name]}" "${bad[$name]}"
+}
+
+bench_setup_data
+read -r argon2_hash_ms argon2_verify_ms < <("$build_dir/tests/argon2_probe" |
+  sed 's/hash_ms=\([0-9.]*\) verify_ms=\([0-9.]*\)/\1 \2/')
+cores=$(nproc)
+say "one Argon2id hash ${argon2_hash_ms} ms, one verification ${argon2_verify_ms} ms (single core)"
+
+measure get-apply-identity 32 /apply/identity
+measure_cookie get-apply-email "$(bench_token "9$((bench_accounts + 1))")" /apply/email
+measure_cookie get-apply-verify "$(bench_token "9$((bench_accounts + 2))")" /apply/verify
+measure_cookie get-apply-account "$(bench_token "9$((bench_accounts + 3))")" /apply/account
+measure_cookie get-home "$(bench_token 0)" /home
+measure_cycle post-apply-identity 8 identity_cycle.lua /apply/identity
+measure_cycle post-login 8 login_cycle.lua /login
+measure_cycle post-apply-account 8 account_cycle.lua /apply/account
+
+report_more() {
+  local ceiling_verify ceiling_hash
+  ceiling_verify=$(awk -v c="$cores" -v ms="$argon2_verify_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
+  ceiling_hash=$(awk -v c="$cores" -v ms="$argon2_hash_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
+  pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
+  echo
+  echo "targets (issues 4 and 5):"
+  for page in get-apply-identity get-apply-email get-apply-verify get-apply-account; do
+    printf '  %-28s = %s of hello   (target >= 25%%)\n' "$page" "$(ratio "$page" hello-fastcgi)"
+  done
+  printf '  %-28s = %s/s = %s of hello   (target >= 25%%; each POST also needs a captcha GET)\n' \
+    post-apply-identity "${cycle_rate[post-apply-identity]}" \
+    "$(pct "${cycle_rate[post-apply-identity]}" "${rate[hello-fastcgi]}")"
+  printf '  %-28s = %s/s = %s of %s/s (cores / one hash)   (target >= 80%%)\n' post-apply-account \
+    "${cycle_rate[post-apply-account]}" "$(pct "${cycle_rate[post-apply-account]}" "$ceiling_hash")" "$ceiling_hash"
+  printf '  %-28s = %s/s = %s of %s/s (cores / one verification)   (target >= 80%%)\n' post-login \
+    "${cycle_rate[post-login]}" "$(pct "${cycle_rate[post-login]}" "$ceiling_verify")" "$ceiling_verify"
+  printf '  %-28s = %s of hello   (target >= 25%%)\n' get-home "$(ratio get-home hello-fastcgi)"
+}
