@@ -1,12 +1,17 @@
-// forgot.cpp: account lookup, the reset-code and account-name sends, code judging and the mails
-// of 忘記密碼 / 忘記帳號.
+// forgot.cpp: account lookup, the reset-code and account-name sends, code judging, the 重設密碼
+// page and the mails of 忘記密碼 / 忘記帳號.
 #include "fcgi/forgot.h"
+
+#include <cstdio>
 
 #include "core/account_policy.h"
 #include "core/national_id.h"
 #include "core/personal_data.h"
 #include "core/taipei_time.h"
 #include "fcgi/audit.h"
+#include "fcgi/form.h"
+#include "fcgi/templates.h"
+#include "fcgi/wizard.h"
 #include "sql/outbox_store.h"
 
 namespace xueji::forgot {
@@ -76,6 +81,21 @@ bool matches_older(Context& ctx, const Session& session, const store::EmailCodeR
   return false;
 }
 
+std::string mm_ss(long long seconds) {
+  if (seconds < 0) seconds = 0;
+  char text[16];
+  std::snprintf(text, sizeof text, "%02lld:%02lld", seconds / 60, seconds % 60);
+  return text;
+}
+
+const char* flash_notice(std::string_view flash) {
+  if (flash == "sent") return "已受理您的申請。";
+  if (flash == "resent") {
+    return "已重新發送驗證代碼，先前寄出的驗證代碼已失效，請輸入最新一封信件中的驗證代碼。";
+  }
+  return nullptr;
+}
+
 bool session_limit(const SendDecision& decision) {
   return decision.limit == SendLimit::kCooldown || decision.limit == SendLimit::kSessionHourly;
 }
@@ -120,6 +140,10 @@ SendResult send_reset_code(const http::Request& req, Context& ctx, Session& sess
                                             session.id_hash, address, code.prefix, code.digits);
   std::string decoy_hmac = ctx.random.bytes(32);
   std::int64_t account_id = account ? account->id : 0;
+  // The mail as it goes out, or a stand-in of the same shape that is queued and taken back.
+  const store::ForgotAccount nobody;
+  store::OutgoingMail out{address, std::string(kResetCodeSubject),
+                          reset_code_body(account ? *account : nobody, code, expires_at)};
   Session updated = session;
   updated.set_value(kFlashKey, is_resend ? "resent" : "sent");
   const std::string action = is_resend ? "forgot.password.resend." : "forgot.password.";
@@ -146,12 +170,8 @@ SendResult send_reset_code(const http::Request& req, Context& ctx, Session& sess
                                  mail};
     if (account) request.account_id = account->id;
     store::insert_forgot_request(ctx.db, request, now);
-    if (mail) {
-      store::queue_mail(
-          ctx.db,
-          {address, std::string(kResetCodeSubject), reset_code_body(*account, code, expires_at)},
-          now);
-    }
+    std::int64_t outbox_id = store::queue_mail(ctx.db, out, now);
+    if (!mail) store::withdraw_queued_mail(ctx.db, outbox_id);
     save_session(updated, ctx);
     audit_request(ctx, req, "web", action + std::string(forgot_outcome_name(outcome)), target);
     return {true, {}};
@@ -170,6 +190,10 @@ SendResult send_account_name(const http::Request& req, Context& ctx, Session& se
   TimePoint now = ctx.clock.now();
   bool verified = account && account->email_verified;
   std::int64_t account_id = account ? account->id : 0;
+  const store::ForgotAccount nobody;
+  store::OutgoingMail out{verified ? account->email : forgot_decoy_address(session.id_hash),
+                          std::string(kAccountNameSubject),
+                          account_name_body(account ? *account : nobody, now)};
   Session updated = session;
   updated.set_value(kFlashKey, "account");
 
@@ -191,12 +215,8 @@ SendResult send_account_name(const http::Request& req, Context& ctx, Session& se
                                  std::nullopt, mail};
     if (account) request.account_id = account->id;
     store::insert_forgot_request(ctx.db, request, now);
-    if (mail) {
-      store::queue_mail(
-          ctx.db,
-          {account->email, std::string(kAccountNameSubject), account_name_body(*account, now)},
-          now);
-    }
+    std::int64_t outbox_id = store::queue_mail(ctx.db, out, now);
+    if (!mail) store::withdraw_queued_mail(ctx.db, outbox_id);
     save_session(updated, ctx);
     audit_request(ctx, req, "web", "forgot.account." + std::string(forgot_outcome_name(outcome)),
                   target);
@@ -232,6 +252,50 @@ CodeVerdict judge_reset_code(Context& ctx, const Session& session,
     if (!live_match) older_match = matches_older(ctx, session, *newest, typed);
   }
   return judge_code(stored, live_match, older_match, ctx.clock.now());
+}
+
+http::Response reset_page(Context& ctx, Session& session, const store::EmailCodeRow& code,
+                          const ResetMessages& messages) {
+  TimePoint now = ctx.clock.now();
+  Page page("重設密碼", "forgot_password_reset.tpl");
+  auto& body = page.body();
+  body.SetValue("CSRF", session.csrf);
+  body.SetValue("SENT_MESSAGE", std::string(kResetSentMessage));
+  body.SetValue("SERVER_NOW", std::to_string(wizard::unix_seconds(now)));
+  body.SetValue("PREFIX", code.prefix);
+  long long left = std::chrono::duration_cast<Seconds>(code.expires_at - now).count();
+  bool usable = code.state == "live" && left > 0;
+  body.SetValue("EXPIRES_AT", std::to_string(wizard::unix_seconds(code.expires_at)));
+  body.SetValue("TIME_LEFT", mm_ss(usable ? left : 0));
+  if (!usable) body.ShowSection("CODE_EXPIRED");
+  body.SetValue("RESEND_AT",
+                std::to_string(wizard::unix_seconds(code.sent_at + kEmailResendCooldown)));
+  body.SetValue("CODE", messages.kept_code);
+  if (!messages.message.empty()) show_message(body, "MESSAGE", messages.message);
+  if (!messages.code.empty()) show_message(body, "CODE_ERROR", messages.code);
+  if (!messages.new_password.empty()) {
+    auto* invalid = body.AddSectionDictionary("NEW_PASSWORD_INVALID");
+    for (const auto& text : messages.new_password) {
+      show_message(*invalid, "NEW_PASSWORD_ERROR", text);
+    }
+  }
+  if (!messages.confirm.empty()) show_message(body, "CONFIRM_ERROR", messages.confirm);
+  if (!messages.resend.empty()) show_message(body, "RESEND_ERROR", messages.resend);
+
+  std::string flash = session.value(kFlashKey);
+  if (const char* notice = flash_notice(flash)) {
+    auto* section = body.AddSectionDictionary("NOTICE");
+    section->SetValue("TEXT", notice);
+    section->SetValue("ALERT", std::string(kResetSentMessage));
+  }
+  if (!flash.empty()) {
+    // Shown once: a reload or the back button does not raise the dialog again.
+    session.set_value(kFlashKey, "");
+    save_session(session, ctx);
+  }
+  http::Response r;
+  r.body = page.render(ctx);
+  return r;
 }
 
 void queue_reset_notice(store::Db& db, const std::string& address, const std::string& login_name,

@@ -1,12 +1,14 @@
 // forgot.h: what /forgot/password, /forgot/password/reset and /forgot/account share (product.md
-// §7, issue 6): finding the account typed details identify, and the two mail-sending requests —
-// a reset code (忘記密碼 and its 重新發送驗證代碼) and the account name (忘記帳號). Each does the
-// same database work and gives the same answer whether or not anything matched, the e-mail is
-// verified or a silent limit holds; only the session's own limits are ever shown.
+// §7, issue 6): finding the account typed details identify, the two mail-sending requests — a
+// reset code (忘記密碼 and its 重新發送驗證代碼) and the account name (忘記帳號) — judging a typed
+// code, the 重設密碼 page, and the 「密碼已重設」 notice. Each send does the same database work and
+// gives the same answer whether or not anything matched, the e-mail is verified or a silent limit
+// holds; only the session's own limits are ever shown.
 #pragma once
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/email_code.h"
 #include "core/forgot_policy.h"
@@ -74,6 +76,24 @@ std::string refusal_message(const SendDecision& refusal);
 CodeVerdict judge_reset_code(Context& ctx, const Session& session,
                              const std::optional<store::EmailCodeRow>& newest,
                              const TypedCode& typed);
+
+// What the reset page says next to its fields, besides the flash a send left.
+struct ResetMessages {
+  std::string message;  // above the form
+  std::string code;
+  std::vector<std::string> new_password;  // one per broken rule
+  std::string confirm;
+  std::string resend;
+  std::string kept_code;  // the right code, left in its field while the password is fixed
+  // Problems that keep the code from being judged.
+  bool any() const { return !code.empty() || !new_password.empty() || !confirm.empty(); }
+};
+
+// The 重設密碼 page for the session's newest reset code: its letters, 剩餘時間, the resend
+// cooldown, and never an address or an account. A flash left by the send that led here ("sent",
+// "resent") is shown once, with the neutral sentence also as a dialog, then cleared.
+http::Response reset_page(Context& ctx, Session& session, const store::EmailCodeRow& code,
+                          const ResetMessages& messages);
 
 // The 「密碼已重設」 notice mail, queued inside the transaction of the reset.
 void queue_reset_notice(store::Db& db, const std::string& address, const std::string& login_name,

@@ -4,8 +4,6 @@
 // ever hears "wrong" or "expired"). A right code with a password obeying every rule of product.md
 // §3 but the minimum age consumes the code once, resets the password, clears the lock, ends the
 // account's other sessions and this one, queues the 「密碼已重設」 notice, and goes to the login.
-#include <cstdio>
-
 #include "core/password_hash.h"
 #include "core/password_policy.h"
 #include "core/school_year.h"
@@ -14,7 +12,6 @@
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
 #include "fcgi/login_flow.h"
-#include "fcgi/wizard.h"
 #include "sql/account_store.h"
 #include "sql/session_store.h"
 
@@ -27,72 +24,12 @@ constexpr const char* kResendHint = "請點選【重新發送驗證代碼】取�
 constexpr const char* kReused = "新密碼不得與最近 3 次使用過的密碼相同";
 constexpr const char* kMismatch = "兩次輸入的新密碼不一致，請重新輸入";
 
-struct Problems {
-  std::string message;  // above the form
-  std::string code;
-  std::vector<std::string> new_password;
-  std::string confirm;
-  std::string resend;
-  std::string kept_code;  // the right code, left in its field while the password is fixed
-  bool any() const { return !code.empty() || !new_password.empty() || !confirm.empty(); }
-};
+using Problems = forgot::ResetMessages;
 
-std::string mm_ss(long long seconds) {
-  if (seconds < 0) seconds = 0;
-  char text[16];
-  std::snprintf(text, sizeof text, "%02lld:%02lld", seconds / 60, seconds % 60);
-  return text;
-}
-
-const char* flash_notice(std::string_view flash) {
-  if (flash == "sent") return "已受理您的申請。";
-  if (flash == "resent") {
-    return "已重新發送驗證代碼，先前寄出的驗證代碼已失效，請輸入最新一封信件中的驗證代碼。";
-  }
-  return nullptr;
-}
-
-http::Response reset_page(Context& ctx, Session& session, const store::EmailCodeRow& code,
-                          const Problems& problems) {
-  TimePoint now = ctx.clock.now();
-  Page page("重設密碼", "forgot_password_reset.tpl");
-  auto& body = page.body();
-  body.SetValue("CSRF", session.csrf);
-  body.SetValue("SENT_MESSAGE", std::string(forgot::kResetSentMessage));
-  body.SetValue("SERVER_NOW", std::to_string(wizard::unix_seconds(now)));
-  body.SetValue("PREFIX", code.prefix);
-  long long left = std::chrono::duration_cast<Seconds>(code.expires_at - now).count();
-  bool usable = code.state == "live" && left > 0;
-  body.SetValue("EXPIRES_AT", std::to_string(wizard::unix_seconds(code.expires_at)));
-  body.SetValue("TIME_LEFT", mm_ss(usable ? left : 0));
-  if (!usable) body.ShowSection("CODE_EXPIRED");
-  body.SetValue("RESEND_AT",
-                std::to_string(wizard::unix_seconds(code.sent_at + kEmailResendCooldown)));
-  body.SetValue("CODE", problems.kept_code);
-  if (!problems.message.empty()) show_message(body, "MESSAGE", problems.message);
-  if (!problems.code.empty()) show_message(body, "CODE_ERROR", problems.code);
-  if (!problems.new_password.empty()) {
-    auto* invalid = body.AddSectionDictionary("NEW_PASSWORD_INVALID");
-    for (const auto& text : problems.new_password)
-      show_message(*invalid, "NEW_PASSWORD_ERROR", text);
-  }
-  if (!problems.confirm.empty()) show_message(body, "CONFIRM_ERROR", problems.confirm);
-  if (!problems.resend.empty()) show_message(body, "RESEND_ERROR", problems.resend);
-
-  std::string flash = session.value(forgot::kFlashKey);
-  if (const char* notice = flash_notice(flash)) {
-    auto* section = body.AddSectionDictionary("NOTICE");
-    section->SetValue("TEXT", notice);
-    section->SetValue("ALERT", std::string(forgot::kResetSentMessage));
-  }
-  if (!flash.empty()) {
-    // Shown once: a reload or the back button does not raise the dialog again.
-    session.set_value(forgot::kFlashKey, "");
-    save_session(session, ctx);
-  }
-  http::Response r;
-  r.body = page.render(ctx);
-  return r;
+Problems code_problem(std::string text) {
+  Problems p;
+  p.code = std::move(text);
+  return p;
 }
 
 // The new password against the last 3 (the current one included), hash by hash.
@@ -117,8 +54,10 @@ http::Response reset(const http::Request& req, Context& ctx, Session& session,
     found = store::find_account_with_duties(ctx.db, *request->account_id, school_year_at(now));
   }
   if (!found) {
-    return reset_page(ctx, session, code,
-                      {std::string("目前沒有有效的驗證代碼，") + kResendHint, {}, {}, {}, {}, {}});
+    // Not reached for a code no mail carried (its stored hash is random bytes), but never
+    // trusted either.
+    return forgot::reset_page(ctx, session, code,
+                              code_problem(std::string("目前沒有有效的驗證代碼，") + kResendHint));
   }
   const store::Account& account = found->account;
   const std::string target = "account:" + std::to_string(account.id);
@@ -131,7 +70,7 @@ http::Response reset(const http::Request& req, Context& ctx, Session& session,
     problems.message = "驗證代碼正確，但新密碼不符合密碼規則，請修改新密碼後再送出。";
     problems.kept_code = digits;
     audit_request(ctx, req, "web", "forgot.password.rules_refused", target);
-    return reset_page(ctx, session, code, problems);
+    return forgot::reset_page(ctx, session, code, problems);
   }
 
   std::string hash = hash_password(password, ctx.random);
@@ -140,7 +79,7 @@ http::Response reset(const http::Request& req, Context& ctx, Session& session,
     store::change_password(ctx.db, account.id, hash, now, false);
     store::retire_account_reset_codes(ctx.db, account.id);
     store::delete_account_sessions(ctx.db, account.id, session.id_hash);
-    store::delete_session(ctx.db, session.id_hash);
+    store::delete_reset_session(ctx.db, session.id_hash);
     forgot::queue_reset_notice(ctx.db, account.email.value_or(""), account.login_name,
                                account.display_name, now);
     audit_request(ctx, req, "web", "forgot.password.reset", target);
@@ -152,8 +91,8 @@ http::Response reset(const http::Request& req, Context& ctx, Session& session,
   }
   // A second submit of the same code lost the race: the first ended this session.
   if (!find_session(req, ctx)) return http::Response::redirect("/login?notice=password_reset");
-  return reset_page(ctx, session, code,
-                    {{}, std::string("此驗證代碼已使用或已失效，") + kResendHint, {}, {}, {}, {}});
+  return forgot::reset_page(ctx, session, code,
+                            code_problem(std::string("此驗證代碼已使用或已失效，") + kResendHint));
 }
 
 http::Response submit(const http::Request& req, Context& ctx, Session& session,
@@ -171,14 +110,12 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
   } else if (password != confirm) {
     problems.confirm = kMismatch;
   }
-  if (problems.any()) return reset_page(ctx, session, newest, problems);
+  if (problems.any()) return forgot::reset_page(ctx, session, newest, problems);
 
   const std::string prefix = newest.prefix;
   auto refuse = [&](const std::string& message, const char* action) {
     audit_request(ctx, req, "web", action, "session");
-    Problems p;
-    p.code = message;
-    return reset_page(ctx, session, newest, p);
+    return forgot::reset_page(ctx, session, newest, code_problem(message));
   };
   switch (forgot::judge_reset_code(ctx, session, newest, *typed)) {
     case CodeVerdict::kAccepted:
@@ -221,7 +158,7 @@ http::Response resend(const http::Request& req, Context& ctx, Session& session,
   if (!sent.accepted) {
     Problems problems;
     problems.resend = forgot::refusal_message(sent.refusal);
-    return reset_page(ctx, session, newest, problems);
+    return forgot::reset_page(ctx, session, newest, problems);
   }
   return http::Response::redirect("/forgot/password/reset");
 }
@@ -235,7 +172,7 @@ xueji::http::Response handle_forgot_password_reset(const xueji::http::Request& r
     Session session = current_session(req, ctx);
     auto newest = store::newest_email_code(ctx.db, session.id_hash, store::kResetCodePurpose);
     if (!newest) return http::Response::redirect("/forgot/password");
-    return reset_page(ctx, session, *newest, {});
+    return forgot::reset_page(ctx, session, *newest, {});
   }
   auto session = find_session(req, ctx);
   if (!session && !req.cookie(kSessionCookie).empty()) {

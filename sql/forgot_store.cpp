@@ -32,6 +32,9 @@ const std::string kInsertRequest =
 const std::string kRequestOfCode =
     "SELECT kind, HEX(session_hash) AS session_hex, account_id, code_id, mailed "
     "FROM forgot_requests WHERE code_id = ?";
+const std::string kWithdrawMail = "DELETE FROM outbox WHERE id = ? AND state = 'pending'";
+const std::string kDeleteSessionCaptchas = "DELETE FROM captchas WHERE session_hash = UNHEX(?)";
+const std::string kDeleteSession = "DELETE FROM sessions WHERE id_hash = UNHEX(?)";
 const std::string kRetireResetCodes =
     "UPDATE email_codes e JOIN forgot_requests r ON r.code_id = e.id SET e.state = 'superseded' "
     "WHERE r.account_id = ? AND r.kind = ? AND r.mailed = 1 AND e.state = 'live'";
@@ -136,6 +139,18 @@ std::optional<ForgotRequest> request_of_reset_code(Db& db, std::int64_t code_id)
                   r.mailed = rs->getInt("mailed") != 0;
                   return r;
                 });
+}
+
+void withdraw_queued_mail(Db& db, std::int64_t outbox_id) {
+  db.run(kWithdrawMail, Repeat::kSafe,
+         [&](sql::PreparedStatement& ps) { bind_all(ps, outbox_id).executeUpdate(); });
+}
+
+void delete_reset_session(Db& db, const std::string& session_hash) {
+  for (const std::string* statement : {&kDeleteSessionCaptchas, &kDeleteSession}) {
+    db.run(*statement, Repeat::kSafe,
+           [&](sql::PreparedStatement& ps) { bind_all(ps, Bytes{session_hash}).executeUpdate(); });
+  }
 }
 
 int retire_account_reset_codes(Db& db, std::int64_t account_id) {

@@ -69,6 +69,17 @@ void insert_forgot_request(Db& db, const ForgotRequest& request, TimePoint now);
 // carried), or nullopt when the code was not made by 忘記密碼.
 std::optional<ForgotRequest> request_of_reset_code(Db& db, std::int64_t code_id);
 
+// Takes back a mail queued by queue_mail() earlier in the same transaction (so it is never seen
+// by the mailer). A request that sends nothing queues and withdraws a mail of the same size, and
+// so does the same database work as one that sends: both answers take as long. Call inside
+// db.transaction().
+void withdraw_queued_mail(Db& db, std::int64_t outbox_id);
+
+// Deletes the session that made the reset, with its captchas, inside the reset's transaction (so
+// a second submit of the same code finds it gone). store::delete_session() opens a transaction
+// of its own, which would commit the reset's half-way. Call inside db.transaction().
+void delete_reset_session(Db& db, const std::string& session_hash);
+
 // Marks every live reset code mailed for the account superseded (after its password was reset,
 // a code in another browser must not reset it again). Call inside db.transaction().
 int retire_account_reset_codes(Db& db, std::int64_t account_id);

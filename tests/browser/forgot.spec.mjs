@@ -58,7 +58,7 @@ function addTeacher() {
   const school = `FB${digits(6)}`;
   const id = newNationalId();
   const name = `陳老師${digits(2)}`;
-  const account = `fb${digits(8)}x`;
+  const account = `tw${digits(8)}x`;  // not ID-shaped (no "FB" + 8 digits), so the mail shows it whole
   const email = `fb${digits(10)}@example.com`;
   ctl('school', 'add', '--code', school, '--name', '瀏覽器忘記密碼測試國小');
   ctl('staff', 'add', '--school', school, '--national-id', id, '--name', name,

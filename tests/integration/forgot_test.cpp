@@ -50,16 +50,20 @@ std::mt19937_64& rng() {
 
 std::string digits(int n) {
   std::string out;
-  for (int i = 0; i < n; ++i) out += static_cast<char>('0' + rng()() % 10);
+  for (int i = 0; i < n; ++i)
+    out += static_cast<char>('0' + rng()() % 10);
   return out;
 }
 
 std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+    text.pop_back();
   return text;
 }
 
-std::string scalar(const std::string& statement) { return trimmed(sql(statement)); }
+std::string scalar(const std::string& statement) {
+  return trimmed(sql(statement));
+}
 
 // A valid 身分證字號 nobody has yet (random letter and serial; the check digit that fits).
 std::string new_national_id() {
@@ -114,14 +118,12 @@ Person add_person(bool verified, const std::string& login = "",
   p.name = "林老師" + digits(2);
   p.login = login.empty() ? "fg" + digits(8) + "x" : login;
   p.email = "fg" + digits(10) + "@example.com";
-  std::string hmac =
-      xueji::crypto::to_hex(xueji::national_id_hmac(server_secret(), p.national_id));
+  std::string hmac = xueji::crypto::to_hex(xueji::national_id_hmac(server_secret(), p.national_id));
   sql("INSERT INTO persons (id_hmac, id_masked, birth_date, created_at) VALUES (UNHEX('" + hmac +
       "'), '" + xueji::mask_national_id(p.national_id) + "', '" + kBirth + "', UTC_TIMESTAMP(6))");
   p.person_id = scalar("SELECT id FROM persons WHERE id_hmac = UNHEX('" + hmac + "')");
   sql("INSERT INTO staff (school_id, person_id, name, birth_date, created_at) VALUES (" +
-      school_id() + ", " + p.person_id + ", '" + p.name + "', '" + kBirth +
-      "', UTC_TIMESTAMP(6))");
+      school_id() + ", " + p.person_id + ", '" + p.name + "', '" + kBirth + "', UTC_TIMESTAMP(6))");
   std::string hash = argon2(kOldPassword);
   sql("INSERT INTO accounts (person_id, login_name, login_key, password_hash, password_changed_at, "
       "email, email_verified_at, created_at) VALUES (" +
@@ -157,7 +159,9 @@ std::string session_hash_sql(Browser& b) {
   return "UNHEX(SHA2('" + b.cookie("xueji_session") + "', 256))";
 }
 
-std::string wrong_captcha() { return captcha_answer() == "0000" ? "1111" : "0000"; }
+std::string wrong_captcha() {
+  return captcha_answer() == "0000" ? "1111" : "0000";
+}
 
 // 忘記密碼 with these details; `page` keeps the form page's answer (for its CSRF token).
 HttpResponse request_reset(Browser& b, const std::string& account, const std::string& id,
@@ -242,9 +246,10 @@ int outbox_count(const std::string& address, const std::string& subject) {
 
 // The newest reset code mailed to `address` ("" when none).
 std::string mailed_code(const std::string& address) {
-  return scalar("SELECT IFNULL(REGEXP_SUBSTR(body, '[A-Z]{2}-[0-9]{6}'), '') FROM outbox "
-                "WHERE recipient = '" +
-                address + "' AND subject = '" + kResetSubject + "' ORDER BY id DESC LIMIT 1");
+  return scalar(
+      "SELECT IFNULL(REGEXP_SUBSTR(body, '[A-Z]{2}-[0-9]{6}'), '') FROM outbox "
+      "WHERE recipient = '" +
+      address + "' AND subject = '" + kResetSubject + "' ORDER BY id DESC LIMIT 1");
 }
 
 std::string base64_decode(const std::string& in) {
@@ -314,6 +319,7 @@ Mail parse_mail(const std::string& raw) {
     if (name == "content-transfer-encoding") base64 = value.find("ase64") != std::string::npos;
   }
   mail.body = base64 ? base64_decode(body) : body;
+  mail.body.erase(std::remove(mail.body.begin(), mail.body.end(), '\r'), mail.body.end());
   return mail;
 }
 
@@ -439,9 +445,9 @@ class ForgotTest : public CppUnit::TestFixture {
     long left = std::stol(t[1]) - std::stol(t[2]);
     CPPUNIT_ASSERT_MESSAGE(std::to_string(left), left > 280 && left <= 300);
     // Stored: the keyed hash only, for the purpose "reset".
-    CPPUNIT_ASSERT_EQUAL(std::string("reset\tlive"),
-                         scalar("SELECT purpose, state FROM email_codes WHERE address = '" +
-                                p.email + "'"));
+    CPPUNIT_ASSERT_EQUAL(
+        std::string("reset\tlive"),
+        scalar("SELECT purpose, state FROM email_codes WHERE address = '" + p.email + "'"));
 
     r = reset_with(b, code, kNewPassword);
     CPPUNIT_ASSERT_MESSAGE(r.body, redirects_to(r, "/login?notice=password_reset"));
@@ -456,8 +462,9 @@ class ForgotTest : public CppUnit::TestFixture {
                                 "FROM accounts WHERE id = " +
                                 p.account_id));
     CPPUNIT_ASSERT_EQUAL(std::string("1"),
-                         account_column(p, "password_changed_at > UTC_TIMESTAMP(6) - "
-                                           "INTERVAL 1 MINUTE"));
+                         account_column(p,
+                                        "password_changed_at > UTC_TIMESTAMP(6) - "
+                                        "INTERVAL 1 MINUTE"));
     CPPUNIT_ASSERT_EQUAL(std::string("2"), scalar("SELECT COUNT(*) FROM password_history WHERE "
                                                   "account_id = " +
                                                   p.account_id));
@@ -488,8 +495,9 @@ class ForgotTest : public CppUnit::TestFixture {
     std::string actions = audit_actions(p);
     CPPUNIT_ASSERT_MESSAGE(actions, contains(actions, "forgot.password.mailed"));
     CPPUNIT_ASSERT_MESSAGE(actions, contains(actions, "forgot.password.reset"));
-    std::string audit = sql("SELECT actor, action, IFNULL(target, '') FROM audit_log WHERE "
-                            "action LIKE 'forgot.%'");
+    std::string audit =
+        sql("SELECT actor, action, IFNULL(target, '') FROM audit_log WHERE "
+            "action LIKE 'forgot.%'");
     for (const std::string& secret : {p.national_id, code, prefix + "-" + code, kNewPassword}) {
       CPPUNIT_ASSERT_MESSAGE(secret, !contains(audit, secret));
     }
@@ -498,11 +506,11 @@ class ForgotTest : public CppUnit::TestFixture {
   void pages_say_who_may_use_them() {
     Browser b;
     HttpResponse page = b.get("/forgot/password");
-    for (const char* text : {"忘記密碼", "帳號", "身分證/外籍人士統一證號", "出生年月日",
-                             "日期格式為yyyy-mm-dd。", "驗證碼", "更換圖片", "送出",
-                             "/captcha?form=forgot_password", "返回登入頁面",
-                             "忘記密碼：僅限已驗證E-Mail之業務承辦人操作，若E-Mail已無法收信，"
-                             "可洽詢貴校學校權限AA帳號持有者重設密碼或透過諮詢專員重設E-Mail。"}) {
+    for (const char* text :
+         {"忘記密碼", "帳號", "身分證/外籍人士統一證號", "出生年月日", "日期格式為yyyy-mm-dd。",
+          "驗證碼", "更換圖片", "送出", "/captcha?form=forgot_password", "返回登入頁面",
+          "忘記密碼：僅限已驗證E-Mail之業務承辦人操作，若E-Mail已無法收信，"
+          "可洽詢貴校學校權限AA帳號持有者重設密碼或透過諮詢專員重設E-Mail。"}) {
       CPPUNIT_ASSERT_MESSAGE(text, contains(page.body, text));
     }
     page = b.get("/forgot/account");
@@ -555,28 +563,40 @@ class ForgotTest : public CppUnit::TestFixture {
   void answer_takes_the_same_time_whatever_matched() {
     Person verified = add_person(true);
     Person unverified = add_person(false);
-    std::vector<double> matching, unknown, unmailed;
-    for (int i = 0; i < 15; ++i) {
+    constexpr int kRounds = 20;
+    // [form][case]: 忘記密碼 and 忘記帳號; matching, unknown ID number, unverified e-mail.
+    std::vector<double> times[2][3];
+    for (int i = 0; i < kRounds; ++i) {
       // Fresh sessions and aged requests so that no limit holds and every match is mailed.
       age_requests(verified);
-      Browser a, u, n;
-      HttpResponse ra = request_reset(a, "", verified.national_id);
-      HttpResponse ru = request_reset(u, "", new_national_id());
-      HttpResponse rn = request_reset(n, "", unverified.national_id);
-      CPPUNIT_ASSERT(ra.status == 303 && ru.status == 303 && rn.status == 303);
-      matching.push_back(ra.seconds);
-      unknown.push_back(ru.seconds);
-      unmailed.push_back(rn.seconds);
+      const std::string ids[3] = {verified.national_id, new_national_id(), unverified.national_id};
+      for (int c = 0; c < 3; ++c) {
+        Browser b;
+        HttpResponse r = request_reset(b, "", ids[c]);
+        CPPUNIT_ASSERT(redirects_to(r, "/forgot/password/reset"));
+        times[0][c].push_back(r.seconds);
+        Browser a;
+        r = request_account(a, ids[c]);
+        CPPUNIT_ASSERT(redirects_to(r, "/forgot/account"));
+        times[1][c].push_back(r.seconds);
+      }
     }
-    CPPUNIT_ASSERT_EQUAL(15, count_action(verified, "forgot.password.mailed"));
-    double m = median(matching), u = median(unknown), n = median(unmailed);
-    std::cerr << "\n  忘記密碼 medians over 15 requests: matching " << m * 1000 << " ms, unknown "
-              << u * 1000 << " ms, unverified " << n * 1000 << " ms\n";
-    // One timing class: no answer is faster or slower than another by half.
-    for (double other : {u, n}) {
-      CPPUNIT_ASSERT_MESSAGE(std::to_string(m) + " vs " + std::to_string(other),
-                             other >= m / 1.5 && other <= m * 1.5);
+    CPPUNIT_ASSERT_EQUAL(kRounds, count_action(verified, "forgot.password.mailed"));
+    CPPUNIT_ASSERT_EQUAL(kRounds, count_action(verified, "forgot.account.mailed"));
+    const char* forms[2] = {"忘記密碼", "忘記帳號"};
+    for (int f = 0; f < 2; ++f) {
+      double m = median(times[f][0]), u = median(times[f][1]), n = median(times[f][2]);
+      std::cerr << "\n  " << forms[f] << " POST medians over " << kRounds << " requests: matching "
+                << m * 1000 << " ms, unknown " << u * 1000 << " ms, unverified " << n * 1000
+                << " ms";
+      // One timing class: the same work is done, so no answer stands apart from another.
+      for (double other : {u, n}) {
+        CPPUNIT_ASSERT_MESSAGE(
+            std::string(forms[f]) + " " + std::to_string(m) + " vs " + std::to_string(other),
+            other >= m / 1.35 && other <= m * 1.35);
+      }
     }
+    std::cerr << "\n";
   }
 
   void account_name_alone_or_with_the_id_number_identifies() {
@@ -603,14 +623,15 @@ class ForgotTest : public CppUnit::TestFixture {
   void unverified_email_gets_no_mail() {
     Person p = add_person(false);
     Browser b;
-    CPPUNIT_ASSERT(redirects_to(request_reset(b, p.login, p.national_id), "/forgot/password/reset"));
+    CPPUNIT_ASSERT(
+        redirects_to(request_reset(b, p.login, p.national_id), "/forgot/password/reset"));
     HttpResponse page = b.get("/forgot/password/reset");
     CPPUNIT_ASSERT(contains(page.body, kSentMessage));
     CPPUNIT_ASSERT(contains(page.body, kAaHint));
     CPPUNIT_ASSERT_EQUAL(0, outbox_count(p.email, kResetSubject));
-    CPPUNIT_ASSERT_EQUAL(std::string("0"),
-                         scalar("SELECT COUNT(*) FROM email_codes WHERE address = '" + p.email +
-                                "'"));
+    CPPUNIT_ASSERT_EQUAL(
+        std::string("0"),
+        scalar("SELECT COUNT(*) FROM email_codes WHERE address = '" + p.email + "'"));
     CPPUNIT_ASSERT_EQUAL(1, count_action(p, "forgot.password.unverified"));
     // Nothing typed on the reset page can reset it.
     HttpResponse r = reset_with(b, "123456", kNewPassword);
@@ -671,7 +692,8 @@ class ForgotTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(200L, r.status);
     CPPUNIT_ASSERT_MESSAGE(r.body, contains(r.body, "驗證代碼錯誤，請確認英文碼為"));
     CPPUNIT_ASSERT(contains(r.body, "還可再試 4 次"));
-    for (int i = 0; i < 3; ++i) reset_with(b, wrong, kNewPassword);
+    for (int i = 0; i < 3; ++i)
+      reset_with(b, wrong, kNewPassword);
     r = reset_with(b, wrong, kNewPassword);
     CPPUNIT_ASSERT(contains(r.body, "驗證代碼錯誤已達 5 次，此驗證代碼已失效"));
     // Now even the right code is refused.
@@ -728,7 +750,8 @@ class ForgotTest : public CppUnit::TestFixture {
     HttpResponse r = reset_with(b, "123456", kNewPassword);
     CPPUNIT_ASSERT_EQUAL(200L, r.status);
     CPPUNIT_ASSERT(contains(r.body, "還可再試 4 次"));
-    for (int i = 0; i < 4; ++i) r = reset_with(b, "123456", kNewPassword);
+    for (int i = 0; i < 4; ++i)
+      r = reset_with(b, "123456", kNewPassword);
     CPPUNIT_ASSERT(contains(r.body, "驗證代碼錯誤已達 5 次"));
     Browser c;
     request_reset(c, "", new_national_id());
@@ -809,12 +832,13 @@ class ForgotTest : public CppUnit::TestFixture {
     Browser one, two;
     CPPUNIT_ASSERT_EQUAL(303L, login(one, p.login, kOldPassword).status);
     CPPUNIT_ASSERT_EQUAL(303L, login(two, p.login, kOldPassword).status);
-    CPPUNIT_ASSERT_EQUAL(std::string("2"),
-                         scalar("SELECT COUNT(*) FROM sessions WHERE account_id = " +
-                                p.account_id));
+    CPPUNIT_ASSERT_EQUAL(
+        std::string("2"),
+        scalar("SELECT COUNT(*) FROM sessions WHERE account_id = " + p.account_id));
     // Three wrong passwords lock the account.
     Browser wrong;
-    for (int i = 0; i < 3; ++i) login(wrong, p.login, "Wrong-Password-9" + std::to_string(i));
+    for (int i = 0; i < 3; ++i)
+      login(wrong, p.login, "Wrong-Password-9" + std::to_string(i));
     CPPUNIT_ASSERT_EQUAL(std::string("1"), account_column(p, "locked_until > UTC_TIMESTAMP(6)"));
     CPPUNIT_ASSERT(contains(login(wrong, p.login, kOldPassword).body, "帳號已暫時停用"));
 
@@ -822,9 +846,9 @@ class ForgotTest : public CppUnit::TestFixture {
     request_reset(b, p.login, "");
     HttpResponse r = reset_with(b, mailed_code(p.email), kNewPassword);
     CPPUNIT_ASSERT_MESSAGE(r.body, redirects_to(r, "/login?notice=password_reset"));
-    CPPUNIT_ASSERT_EQUAL(std::string("0"),
-                         scalar("SELECT COUNT(*) FROM sessions WHERE account_id = " +
-                                p.account_id));
+    CPPUNIT_ASSERT_EQUAL(
+        std::string("0"),
+        scalar("SELECT COUNT(*) FROM sessions WHERE account_id = " + p.account_id));
     for (Browser* other : {&one, &two}) {
       CPPUNIT_ASSERT(contains(other->get("/home").header("location"), "/login"));
     }
@@ -938,7 +962,8 @@ class ForgotTest : public CppUnit::TestFixture {
     Browser second;
     request_reset(second, "", p.national_id);
     std::string second_code = mailed_code(p.email).substr(3);
-    CPPUNIT_ASSERT(redirects_to(reset_with(asked, code, kNewPassword), "/login?notice=password_reset"));
+    CPPUNIT_ASSERT(
+        redirects_to(reset_with(asked, code, kNewPassword), "/login?notice=password_reset"));
     r = reset_with(second, second_code, "Another-Good-Pass-77");
     CPPUNIT_ASSERT_EQUAL(200L, r.status);
     CPPUNIT_ASSERT(xueji::verify_password(account_column(p, "password_hash"), kNewPassword));
@@ -996,7 +1021,8 @@ class ForgotTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(1, count_action(unverified, "forgot.account.unverified"));
     // The session's hourly limit is the same for everyone.
     Browser b;
-    for (int i = 0; i < 5; ++i) request_account(b, new_national_id());
+    for (int i = 0; i < 5; ++i)
+      request_account(b, new_national_id());
     HttpResponse r = request_account(b, verified.national_id);
     CPPUNIT_ASSERT_EQUAL(200L, r.status);
     CPPUNIT_ASSERT(contains(r.body, "1 小時內已送出 5 次申請，已達上限"));
