@@ -45,9 +45,12 @@ class Db {
 
   // Runs fn between START TRANSACTION and COMMIT (ROLLBACK on any exception). On a lost
   // connection the whole of fn runs again once: fn must not have side effects outside the
-  // database.
+  // database. Called inside another transaction, fn becomes part of it.
   template <class F>
   auto transaction(F&& fn) {
+    // Inside an open transaction fn simply joins it: a second START TRANSACTION would commit
+    // the outer one half-way.
+    if (in_transaction_) return fn();
     return with_retry(Repeat::kSafe, [&] {
       begin();
       try {
