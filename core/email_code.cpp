@@ -1,6 +1,8 @@
 // email_code.cpp: making, reading, hashing and judging e-mail verification codes.
 #include "core/email_code.h"
 
+#include <cstdio>
+
 namespace xueji {
 namespace {
 
@@ -128,6 +130,13 @@ std::string wait_text(Seconds wait) {
   long seconds = total % 60;
   std::string text = std::to_string(total / 60) + " 分";
   if (seconds > 0) text += " " + std::to_string(seconds) + " 秒";
+  return text;
+}
+
+std::string countdown_text(long long seconds) {
+  if (seconds < 0) seconds = 0;
+  char text[24];
+  std::snprintf(text, sizeof text, "%02lld:%02lld", seconds / 60, seconds % 60);
   return text;
 }
 

@@ -94,5 +94,7 @@ SendDecision decide_send(const SendHistory& history, bool is_resend, TimePoint n
 
 // "4 分 5 秒" / "35 秒": a wait as people read it.
 std::string wait_text(Seconds wait);
+// "04:05": the 剩餘時間 of a code before the page's script takes over (negative reads 00:00).
+std::string countdown_text(long long seconds);
 
 }  // namespace xueji

@@ -81,13 +81,6 @@ bool matches_older(Context& ctx, const Session& session, const store::EmailCodeR
   return false;
 }
 
-std::string mm_ss(long long seconds) {
-  if (seconds < 0) seconds = 0;
-  char text[16];
-  std::snprintf(text, sizeof text, "%02lld:%02lld", seconds / 60, seconds % 60);
-  return text;
-}
-
 const char* flash_notice(std::string_view flash) {
   if (flash == "sent") return "已受理您的申請。";
   if (flash == "resent") {
@@ -266,7 +259,7 @@ http::Response reset_page(Context& ctx, Session& session, const store::EmailCode
   long long left = std::chrono::duration_cast<Seconds>(code.expires_at - now).count();
   bool usable = code.state == "live" && left > 0;
   body.SetValue("EXPIRES_AT", std::to_string(wizard::unix_seconds(code.expires_at)));
-  body.SetValue("TIME_LEFT", mm_ss(usable ? left : 0));
+  body.SetValue("TIME_LEFT", countdown_text(usable ? left : 0));
   if (!usable) body.ShowSection("CODE_EXPIRED");
   body.SetValue("RESEND_AT",
                 std::to_string(wizard::unix_seconds(code.sent_at + kEmailResendCooldown)));

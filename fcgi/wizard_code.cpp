@@ -38,13 +38,6 @@ const char* flash_notice(std::string_view flash) {
   return nullptr;
 }
 
-std::string mm_ss(long long seconds) {
-  if (seconds < 0) seconds = 0;
-  char text[16];
-  std::snprintf(text, sizeof text, "%02lld:%02lld", seconds / 60, seconds % 60);
-  return text;
-}
-
 }  // namespace
 
 SendResult send_code(const http::Request& req, Context& ctx, Session& session,
@@ -116,7 +109,7 @@ http::Response verify_page(Context& ctx, Session& session, const store::Applican
     long long left = std::chrono::duration_cast<Seconds>(code->expires_at - now).count();
     bool usable = code->state == "live" && left > 0;
     body.SetValue("EXPIRES_AT", std::to_string(unix_seconds(code->expires_at)));
-    body.SetValue("TIME_LEFT", mm_ss(usable ? left : 0));
+    body.SetValue("TIME_LEFT", countdown_text(usable ? left : 0));
     if (!usable) body.ShowSection("CODE_EXPIRED");
     body.SetValue("RESEND_AT", std::to_string(unix_seconds(code->sent_at + kEmailResendCooldown)));
   } else {

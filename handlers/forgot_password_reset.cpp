@@ -11,6 +11,7 @@
 #include "fcgi/forgot.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "fcgi/password_history.h"
 #include "fcgi/login_flow.h"
 #include "sql/account_store.h"
 #include "sql/session_store.h"
@@ -30,16 +31,6 @@ Problems code_problem(std::string text) {
   Problems p;
   p.code = std::move(text);
   return p;
-}
-
-// The new password against the last 3 (the current one included), hash by hash.
-bool reuses_recent_password(Context& ctx, const store::Account& account,
-                            const std::string& password) {
-  if (verify_password(account.password_hash, password)) return true;
-  for (const auto& hash : store::recent_password_hashes(ctx.db, account.id)) {
-    if (hash != account.password_hash && verify_password(hash, password)) return true;
-  }
-  return false;
 }
 
 // The code was right: the account-specific rules, then the reset in one transaction that only

@@ -10,6 +10,7 @@
 #include "fcgi/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "fcgi/password_history.h"
 #include "fcgi/login_flow.h"
 #include "fcgi/templates.h"
 
@@ -79,15 +80,6 @@ bool count_wrong_old_password(const http::Request& req, Context& ctx, const Logi
     }
     return failure.locked || !failure.counted;
   });
-}
-
-bool reuses_recent_password(Context& ctx, const store::Account& account,
-                            const std::string& password) {
-  if (verify_password(account.password_hash, password)) return true;
-  for (const auto& hash : store::recent_password_hashes(ctx.db, account.id)) {
-    if (hash != account.password_hash && verify_password(hash, password)) return true;
-  }
-  return false;
 }
 
 }  // namespace
