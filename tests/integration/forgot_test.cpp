@@ -25,6 +25,7 @@
 #include "core/password_hash.h"
 #include "core/personal_data.h"
 #include "tests/integration/support/http_client.h"
+#include "tests/integration/support/maildir.h"
 #include "tests/integration/support/stack.h"
 
 using namespace xueji::testing;
@@ -252,99 +253,6 @@ std::string mailed_code(const std::string& address) {
       address + "' AND subject = '" + kResetSubject + "' ORDER BY id DESC LIMIT 1");
 }
 
-std::string base64_decode(const std::string& in) {
-  static const std::string alphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  int bits = 0;
-  unsigned value = 0;
-  for (char c : in) {
-    std::size_t v = alphabet.find(c);
-    if (v == std::string::npos) continue;
-    value = (value << 6) | static_cast<unsigned>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((value >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
-
-// The subject's RFC 2047 B words joined (the mailer writes only those, or plain ASCII).
-std::string decode_subject(const std::string& value) {
-  static const std::regex word(R"(=\?[Uu][Tt][Ff]-8\?[Bb]\?([^?]*)\?=)");
-  std::string out;
-  bool any = false;
-  for (auto it = std::sregex_iterator(value.begin(), value.end(), word);
-       it != std::sregex_iterator(); ++it) {
-    out += base64_decode((*it)[1]);
-    any = true;
-  }
-  return any ? out : value;
-}
-
-struct Mail {
-  std::string to, subject, body;
-};
-
-Mail parse_mail(const std::string& raw) {
-  std::string text;
-  for (char c : raw) {
-    if (c != '\r') text += c;
-  }
-  std::size_t split = text.find("\n\n");
-  std::string head = text.substr(0, split);
-  std::string body = split == std::string::npos ? "" : text.substr(split + 2);
-  std::string unfolded;
-  for (std::size_t i = 0; i < head.size(); ++i) {
-    if (head[i] == '\n' && i + 1 < head.size() && (head[i + 1] == ' ' || head[i + 1] == '\t')) {
-      continue;
-    }
-    unfolded += head[i];
-  }
-  Mail mail;
-  bool base64 = false;
-  std::istringstream lines(unfolded);
-  for (std::string line; std::getline(lines, line);) {
-    std::size_t colon = line.find(':');
-    if (colon == std::string::npos) continue;
-    std::string name = line.substr(0, colon);
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    std::string value = line.substr(colon + 1);
-    value.erase(0, value.find_first_not_of(" \t"));
-    if (name == "to") mail.to = value;
-    if (name == "subject") mail.subject = decode_subject(value);
-    if (name == "content-transfer-encoding") base64 = value.find("ase64") != std::string::npos;
-  }
-  mail.body = base64 ? base64_decode(body) : body;
-  mail.body.erase(std::remove(mail.body.begin(), mail.body.end(), '\r'), mail.body.end());
-  return mail;
-}
-
-// Delivered mails to `address` with `subject`, polling up to 30 s until `count` have arrived.
-std::vector<Mail> delivered(const std::string& address, const std::string& subject,
-                            std::size_t count = 1) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  for (;;) {
-    std::vector<Mail> found;
-    std::string dir = var_dir() + "/mail/new";
-    if (DIR* d = opendir(dir.c_str())) {
-      while (dirent* e = readdir(d)) {
-        if (e->d_name[0] == '.') continue;
-        std::ifstream in(dir + "/" + e->d_name, std::ios::binary);
-        std::stringstream raw;
-        raw << in.rdbuf();
-        Mail m = parse_mail(raw.str());
-        if (contains(m.to, address) && m.subject == subject) found.push_back(m);
-      }
-      closedir(d);
-    }
-    if (found.size() >= count || std::chrono::steady_clock::now() > deadline) return found;
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  }
-}
 
 std::string audit_actions(const Person& p) {
   return scalar(
