@@ -62,6 +62,12 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
   auto refuse = [&](const std::string& message) {
     return wizard::verify_page(ctx, session, applicant, {message, {}});
   };
+  // A concurrent submit of the same code that won moved the session on: follow it there.
+  auto moved_on = [&]() -> std::optional<http::Response> {
+    auto again = find_session(req, ctx);
+    if (!again || wizard::current_step(*again) == Step::kVerify) return std::nullopt;
+    return http::Response::redirect(wizard::path_of(wizard::current_step(*again)));
+  };
   auto typed = parse_typed_code(form_value(req, "code", 64));
   if (!typed) return refuse("請輸入 6 位數字的驗證代碼（英文碼後的數字）。");
 
@@ -83,11 +89,7 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
       if (accept(req, ctx, session, *newest)) {
         return http::Response::redirect(wizard::path_of(Step::kAccount));
       }
-      // A second submit of the same code lost the race: follow the session where the first went.
-      if (auto again = find_session(req, ctx);
-          again && wizard::current_step(*again) != Step::kVerify) {
-        return http::Response::redirect(wizard::path_of(wizard::current_step(*again)));
-      }
+      if (auto followed = moved_on()) return *followed;
       return refuse(std::string("此驗證代碼已使用或已失效，") + kResendHint);
     case CodeVerdict::kWrong: {
       store::WrongTry wrong = store::count_wrong_email_code(ctx.db, newest->id);
@@ -110,6 +112,8 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
       audit_request(ctx, req, actor, "apply.code.superseded", target_of(session));
       return refuse("此驗證代碼已失效，請輸入英文碼為 " + prefix + " 的最新驗證代碼。");
     case CodeVerdict::kNoCode:
+      // The code may have been used a moment ago by a concurrent submit of this session.
+      if (auto followed = moved_on()) return *followed;
       break;
   }
   return refuse(std::string("目前沒有有效的驗證代碼，") + kResendHint);
