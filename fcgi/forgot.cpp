@@ -275,16 +275,10 @@ http::Response reset_page(Context& ctx, Session& session, const store::EmailCode
   if (!messages.confirm.empty()) show_message(body, "CONFIRM_ERROR", messages.confirm);
   if (!messages.resend.empty()) show_message(body, "RESEND_ERROR", messages.resend);
 
-  std::string flash = session.value(kFlashKey);
-  if (const char* notice = flash_notice(flash)) {
+  if (const char* notice = flash_notice(take_session_value(session, kFlashKey, ctx))) {
     auto* section = body.AddSectionDictionary("NOTICE");
     section->SetValue("TEXT", notice);
     section->SetValue("ALERT", std::string(kResetSentMessage));
-  }
-  if (!flash.empty()) {
-    // Shown once: a reload or the back button does not raise the dialog again.
-    session.set_value(kFlashKey, "");
-    save_session(session, ctx);
   }
   http::Response r;
   r.body = page.render(ctx);

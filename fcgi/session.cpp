@@ -77,6 +77,15 @@ void save_session(const Session& session, Context& ctx) {
   store::update_session_state(ctx.db, session);
 }
 
+std::string take_session_value(Session& session, std::string_view key, Context& ctx) {
+  std::string value = session.value(key);
+  if (!value.empty()) {
+    session.set_value(key, "");
+    save_session(session, ctx);
+  }
+  return value;
+}
+
 std::string Session::value(std::string_view key) const {
   http::Fields fields = http::parse_urlencoded(data);
   auto it = fields.find(key);

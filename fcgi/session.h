@@ -32,6 +32,9 @@ Session current_session(const http::Request& req, Context& ctx);
 void rotate_session(Session& session, Context& ctx);
 // Stores kind, person, account, wizard step, auth stage, values and failed tries.
 void save_session(const Session& session, Context& ctx);
+// A one-time value (a notice for the next page): returns it and, when there was one, clears and
+// saves it, so a reload or the back button does not show it again.
+std::string take_session_value(Session& session, std::string_view key, Context& ctx);
 // Ends the session server-side and clears the cookie.
 void end_session(const Session& session, Context& ctx);
 

@@ -122,16 +122,10 @@ http::Response verify_page(Context& ctx, Session& session, const store::Applican
   if (!messages.code_error.empty()) show_message(body, "CODE_ERROR", messages.code_error);
   if (!messages.resend_error.empty()) show_message(body, "RESEND_ERROR", messages.resend_error);
 
-  std::string flash = session.value(kFlashKey);
-  if (const char* notice = flash_notice(flash)) {
+  if (const char* notice = flash_notice(take_session_value(session, kFlashKey, ctx))) {
     auto* section = body.AddSectionDictionary("NOTICE");
     section->SetValue("TEXT", notice);
     section->SetValue("ALERT", std::string(kCodeSentMessage));
-  }
-  if (!flash.empty()) {
-    // Shown once: a reload or the back button does not raise the dialog again.
-    session.set_value(kFlashKey, "");
-    save_session(session, ctx);
   }
   http::Response r;
   r.body = page.render(ctx);

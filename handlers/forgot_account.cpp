@@ -27,12 +27,11 @@ http::Response form_page(Context& ctx, Session& session, const ForgotEntries& en
   body.SetValue("CSRF", session.csrf);
   body.SetValue("NATIONAL_ID", entries.national_id);
   body.SetValue("BIRTH_DATE", entries.birth_date);
-  if (session.value(forgot::kFlashKey) == "account") {
+  // Shown once: a reload shows the plain form. (Another flow's notice is left for its page.)
+  if (session.value(forgot::kFlashKey) == "account" &&
+      take_session_value(session, forgot::kFlashKey, ctx) == "account") {
     auto* sent = body.AddSectionDictionary("SENT");
     sent->SetValue("TEXT", std::string(forgot::kAccountSentMessage));
-    // Shown once: a reload shows the plain form.
-    session.set_value(forgot::kFlashKey, "");
-    save_session(session, ctx);
   }
   if (messages) messages(body);
   http::Response r;

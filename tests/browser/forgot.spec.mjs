@@ -4,12 +4,8 @@
 // notice — with a screenshot of every page. The account is made with xueji-ctl and its e-mail
 // marked verified with SQL; the code is read from the outbox, as the mail carries it.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
+import { env, ctl, sql, digits, newNationalId, captchaLoaded } from './support.mjs';
 
-const kLetters = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';  // 身分證 letter order: codes 10..35
-const kWeights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1];
 const kOldPassword = 'Amber-Gate-Lantern-46';
 const kNewPassword = 'Silver-Pine-Harbor-73';
 const kBirth = '1981-11-23';
@@ -17,41 +13,6 @@ const kSentMessage =
   '若資料正確，系統已寄送驗證代碼至您的 E-Mail，請前往您的 E-Mail 收取信件，各 E-Mail 收信速度不同，並非即時收到信件，請稍等 1~3 分鐘。';
 const kResetSubject = '【國民中小學學籍管理系統 2.0】重設密碼通知信';
 const kAccountSubject = '【國民中小學學籍管理系統 2.0】帳號查詢通知信';
-
-function env(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set (ctest sets it)`);
-  return value;
-}
-
-function ctl(...args) {
-  const script = 'set -a; . "$1/env"; set +a; shift; exec "$XUEJI_CTL" "$@"';
-  return execFileSync('bash', ['-c', script, 'ctl', env('XUEJI_VAR_DIR'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, XUEJI_CTL: join(env('XUEJI_BUILD_DIR'), 'xueji-ctl') },
-  });
-}
-
-function sql(statement) {
-  return execFileSync('mariadb', ['--no-defaults', '-N', '-B',
-    `--socket=${join(env('XUEJI_VAR_DIR'), 'run', 'mysqld.sock')}`, '-uroot', 'xueji', '-e',
-    statement], { encoding: 'utf8' }).trim();
-}
-
-function digits(n) {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String(randomInt(10));
-  return s;
-}
-
-function newNationalId() {
-  const letter = kLetters[randomInt(kLetters.length)];
-  const code = kLetters.indexOf(letter) + 10;
-  const body = String(1 + randomInt(2)) + digits(7);
-  const values = [Math.floor(code / 10), code % 10, ...body.split('').map(Number)];
-  const sum = values.reduce((acc, v, i) => acc + v * kWeights[i], 0);
-  return letter + body + String((10 - (sum % 10)) % 10);
-}
 
 // A teacher with a duty and an account whose e-mail the wizard verified.
 function addTeacher() {
@@ -78,13 +39,6 @@ function mailedCode(address) {
   const match = /([A-Z]{2})-(\d{6})/.exec(mailed(address, kResetSubject).replace(/\\n/g, '\n'));
   assert.ok(match, `a reset code was mailed to ${address}`);
   return { prefix: match[1], digits: match[2] };
-}
-
-async function captchaLoaded(page) {
-  await page.waitForFunction(() => {
-    const image = document.querySelector('#captcha-image');
-    return image !== null && image.complete && image.naturalWidth > 0;
-  });
 }
 
 function seconds(mmss) {

@@ -1,6 +1,7 @@
 // login.spec.mjs: the login page in a real browser — the captcha image loads and 更換圖片
 // replaces it with another; the manual's words are there; screenshots on a desktop and a phone.
 import assert from 'node:assert/strict';
+import { captchaLoaded } from './support.mjs';
 
 const kPngMagic = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 // What the manual's login screen shows (operating manual, 三、續任承辦人).
@@ -17,13 +18,6 @@ function isCaptcha(response) {
 }
 
 // Resolves once #captcha-image has finished loading a real picture.
-async function captchaLoaded(page) {
-  await page.waitForFunction(() => {
-    const image = document.querySelector('#captcha-image');
-    return image !== null && image.complete && image.naturalWidth > 0;
-  });
-}
-
 async function openLogin(t, page) {
   const response = await page.goto(t.url('/login'));
   assert.equal(response.status(), 200, 'GET /login answers 200');

@@ -4,46 +4,14 @@
 // manual's confirmation dialogs appear, and cancelling them sends nothing. The staff record is
 // made with xueji-ctl (school add, staff add, duty assign, account add-legacy).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { createHmac, randomInt } from 'node:crypto';
-import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
+import { env, ctl, digits, newNationalId, captchaLoaded } from './support.mjs';
 
-const kLetters = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';  // 身分證 letter order: codes 10..35
-const kWeights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1];
 const kLegacyPassword = 'password1234';  // too weak for today's rules
 const kNewPassword = 'Quiet-Maple-Bridge-58';
 const kOldPasswordHint = '若忘記原密碼可使用登入頁面【忘記密碼】功能或由學校權限AA帳號持有者協助。';
 
-function env(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set (ctest sets it)`);
-  return value;
-}
-
 // xueji-ctl of the build under test with the stack's settings (VAR/env).
-function ctl(...args) {
-  const script = 'set -a; . "$1/env"; set +a; shift; exec "$XUEJI_CTL" "$@"';
-  return execFileSync('bash', ['-c', script, 'ctl', env('XUEJI_VAR_DIR'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, XUEJI_CTL: join(env('XUEJI_BUILD_DIR'), 'xueji-ctl') },
-  });
-}
-
-function digits(n) {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String(randomInt(10));
-  return s;
-}
-
-function newNationalId() {
-  const letter = kLetters[randomInt(kLetters.length)];
-  const code = kLetters.indexOf(letter) + 10;
-  const body = String(1 + randomInt(2)) + digits(7);
-  const values = [Math.floor(code / 10), code % 10, ...body.split('').map(Number)];
-  const sum = values.reduce((acc, v, i) => acc + v * kWeights[i], 0);
-  return letter + body + String((10 - (sum % 10)) % 10);
-}
-
 // RFC 6238 as an authenticator app computes it: base32 key, HMAC-SHA1, 30 s, 6 digits.
 function base32Decode(text) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -70,13 +38,6 @@ function totp(key, atMs = Date.now()) {
   const offset = mac[19] & 0x0f;
   const binary = mac.readUInt32BE(offset) & 0x7fffffff;
   return String(binary % 1_000_000).padStart(6, '0');
-}
-
-async function captchaLoaded(page) {
-  await page.waitForFunction(() => {
-    const image = document.querySelector('#captcha-image');
-    return image !== null && image.complete && image.naturalWidth > 0;
-  });
 }
 
 async function login(t, page, account, password) {

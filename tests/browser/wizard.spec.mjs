@@ -3,13 +3,11 @@
 // eye toggles, 申請完成 — with a screenshot of every step. The staff row is made with SQL, the
 // code is read from the outbox, as the mail would carry it.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { createHmac, randomInt } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql, digits, newNationalId, captchaLoaded } from './support.mjs';
 
-const kLetters = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';  // 身分證 letter order: codes 10..35
-const kWeights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1];
 const kPassword = 'Blue-Harbor-42x';
 const kSentMessage =
   '請前往您的 E-Mail 收取信件，各 E-Mail 收信速度不同，並非即時收到信件，請稍等 1~3 分鐘';
@@ -24,28 +22,6 @@ function captcha() {
   const answer = process.env.XUEJI_CAPTCHA_FIXED;
   if (!answer) throw new Error('XUEJI_CAPTCHA_FIXED is not set (the test stack fixes the captcha)');
   return answer;
-}
-
-function sql(statement) {
-  return execFileSync('mariadb', ['--no-defaults', '-N', '-B',
-    `--socket=${join(varDir(), 'run', 'mysqld.sock')}`, '-uroot', 'xueji', '-e', statement],
-  { encoding: 'utf8' }).trim();
-}
-
-function digits(n) {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String(randomInt(10));
-  return s;
-}
-
-// A valid 身分證字號 with a random letter and serial; the check digit makes the sum divisible by 10.
-function newNationalId() {
-  const letter = kLetters[randomInt(kLetters.length)];
-  const code = kLetters.indexOf(letter) + 10;
-  const body = String(1 + randomInt(2)) + digits(7);
-  const values = [Math.floor(code / 10), code % 10, ...body.split('').map(Number)];
-  const sum = values.reduce((acc, v, i) => acc + v * kWeights[i], 0);
-  return letter + body + String((10 - (sum % 10)) % 10);
 }
 
 function mask(id) {
@@ -69,13 +45,6 @@ function mailedCode(address) {
   const code = sql(`SELECT REGEXP_SUBSTR(body, '[A-Z]{2}-[0-9]{6}') FROM outbox WHERE recipient = '${address}' ORDER BY id DESC LIMIT 1`);
   assert.match(code, /^[A-Z]{2}-\d{6}$/, `a code was mailed to ${address}`);
   return code;
-}
-
-async function captchaLoaded(page) {
-  await page.waitForFunction(() => {
-    const image = document.querySelector('#captcha-image');
-    return image !== null && image.complete && image.naturalWidth > 0;
-  });
 }
 
 function seconds(mmss) {
