@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,8 @@ std::string hmac_sha1(std::string_view key, std::string_view data);    // 20 raw
 std::string to_hex(std::string_view bytes);
 std::string base64(std::string_view bytes);
 std::string base64url(std::string_view bytes);  // no padding; for cookie values and tokens
+// Standard alphabet, padding optional (PHC strings leave it out); nullopt for anything else.
+std::optional<std::string> base64_decode(std::string_view text);
 // Compares in time that depends only on the lengths, for secrets and hashes.
 bool constant_time_equal(std::string_view a, std::string_view b);
 

@@ -1,9 +1,14 @@
-// password_hash.cpp: libargon2 behind two functions.
+// password_hash.cpp: Argon2id through libargon2's context API, so the work area comes from
+// allocate_argon2_work_area (see there why); the PHC string is written and read here.
 #include "core/password_hash.h"
 
 #include <argon2.h>
 
+#include <charconv>
+#include <optional>
 #include <stdexcept>
+
+#include "core/argon2_work_area.h"
 
 namespace xueji {
 namespace {
@@ -11,24 +16,107 @@ namespace {
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kHashBytes = 32;
 
+struct Phc {
+  unsigned memory_kib = 0, passes = 0, lanes = 0;
+  std::string salt, hash;
+};
+
+// The raw Argon2id output for these parameters; throws only when libargon2 itself fails.
+std::string argon2id_raw(std::string_view password, const std::string& salt, unsigned memory_kib,
+                         unsigned passes, unsigned lanes, std::size_t out_bytes) {
+  std::string out(out_bytes, '\0');
+  std::string pwd(password);  // libargon2 takes non-const pointers
+  std::string salt_copy(salt);
+  argon2_context context{};
+  context.out = reinterpret_cast<std::uint8_t*>(out.data());
+  context.outlen = static_cast<std::uint32_t>(out.size());
+  context.pwd = reinterpret_cast<std::uint8_t*>(pwd.data());
+  context.pwdlen = static_cast<std::uint32_t>(pwd.size());
+  context.salt = reinterpret_cast<std::uint8_t*>(salt_copy.data());
+  context.saltlen = static_cast<std::uint32_t>(salt_copy.size());
+  context.t_cost = passes;
+  context.m_cost = memory_kib;
+  context.lanes = lanes;
+  context.threads = 1;
+  context.version = ARGON2_VERSION_13;
+  context.allocate_cbk = allocate_argon2_work_area;
+  context.free_cbk = free_argon2_work_area;
+  context.flags = ARGON2_DEFAULT_FLAGS;
+  int rc = argon2_ctx(&context, Argon2_id);
+  if (rc != ARGON2_OK) throw std::runtime_error(std::string("argon2: ") + argon2_error_message(rc));
+  return out;
+}
+
+std::string unpadded_base64(std::string_view bytes) {
+  std::string text = crypto::base64(bytes);
+  while (!text.empty() && text.back() == '=') text.pop_back();
+  return text;
+}
+
+// Takes "<key>=<number>" off the front of text; the number must lie in [low, high].
+std::optional<unsigned> take_parameter(std::string_view& text, std::string_view key,
+                                       unsigned low, unsigned high) {
+  if (text.substr(0, key.size() + 1) != std::string(key) + "=") return std::nullopt;
+  text.remove_prefix(key.size() + 1);
+  unsigned value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end == text.data() || value < low || value > high) return std::nullopt;
+  text.remove_prefix(static_cast<std::size_t>(end - text.data()));
+  return value;
+}
+
+bool take_literal(std::string_view& text, std::string_view literal) {
+  if (text.substr(0, literal.size()) != literal) return false;
+  text.remove_prefix(literal.size());
+  return true;
+}
+
+// "$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>", as libargon2 writes it. The bounds keep a
+// damaged row from asking for gigabytes.
+std::optional<Phc> parse_phc(std::string_view text) {
+  Phc phc;
+  if (!take_literal(text, "$argon2id$") || !take_parameter(text, "v", 19, 19) ||
+      !take_literal(text, "$")) {
+    return std::nullopt;
+  }
+  auto memory = take_parameter(text, "m", 8, 1u << 18);
+  if (!memory || !take_literal(text, ",")) return std::nullopt;
+  auto passes = take_parameter(text, "t", 1, 16);
+  if (!passes || !take_literal(text, ",")) return std::nullopt;
+  auto lanes = take_parameter(text, "p", 1, 8);
+  if (!lanes || !take_literal(text, "$")) return std::nullopt;
+  std::size_t dollar = text.find('$');
+  if (dollar == std::string_view::npos) return std::nullopt;
+  auto salt = crypto::base64_decode(text.substr(0, dollar));
+  auto hash = crypto::base64_decode(text.substr(dollar + 1));
+  if (!salt || !hash || salt->size() < 8 || salt->size() > 64 || hash->size() < 16 ||
+      hash->size() > 64 || *memory < 8 * *lanes) {
+    return std::nullopt;
+  }
+  phc.memory_kib = *memory;
+  phc.passes = *passes;
+  phc.lanes = *lanes;
+  phc.salt = std::move(*salt);
+  phc.hash = std::move(*hash);
+  return phc;
+}
+
 }  // namespace
 
 std::string hash_password(std::string_view password, crypto::Random& random) {
   std::string salt = random.bytes(kSaltBytes);
-  std::size_t length = argon2_encodedlen(kArgon2Passes, kArgon2MemoryKiB, 1, kSaltBytes,
-                                         kHashBytes, Argon2_id);
-  std::string encoded(length, '\0');  // argon2_encodedlen counts the terminating NUL
-  int rc = argon2id_hash_encoded(kArgon2Passes, kArgon2MemoryKiB, 1, password.data(),
-                                 password.size(), salt.data(), salt.size(), kHashBytes,
-                                 encoded.data(), encoded.size());
-  if (rc != ARGON2_OK) throw std::runtime_error(std::string("argon2: ") + argon2_error_message(rc));
-  encoded.resize(encoded.find('\0'));
-  return encoded;
+  std::string hash = argon2id_raw(password, salt, kArgon2MemoryKiB, kArgon2Passes, 1, kHashBytes);
+  return "$argon2id$v=19$m=" + std::to_string(kArgon2MemoryKiB) +
+         ",t=" + std::to_string(kArgon2Passes) + ",p=1$" + unpadded_base64(salt) + "$" +
+         unpadded_base64(hash);
 }
 
 bool verify_password(std::string_view phc_hash, std::string_view password) {
-  std::string hash(phc_hash);  // argon2 wants a NUL-terminated string
-  return argon2id_verify(hash.c_str(), password.data(), password.size()) == ARGON2_OK;
+  auto phc = parse_phc(phc_hash);
+  if (!phc) return false;
+  std::string computed =
+      argon2id_raw(password, phc->salt, phc->memory_kib, phc->passes, phc->lanes, phc->hash.size());
+  return crypto::constant_time_equal(computed, phc->hash);
 }
 
 const std::string& dummy_password_hash() {

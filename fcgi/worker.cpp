@@ -90,8 +90,8 @@ void write_all(FCGX_Stream* out, const std::string& text) {
 
 int serve_child(Handler handler, const Config& config, const Templates& templates,
                 const std::string& route, int listen_fd, int max_requests) {
-  // A fixed mmap threshold turns off glibc's adaptive one, which would otherwise keep each
-  // Argon2id work area (19 MiB) resident in the heap after the first hash.
+  // A fixed mmap threshold turns off glibc's adaptive one, which would otherwise keep any large
+  // block, once freed, resident in the heap. (The Argon2id work area has its own mapping.)
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   // Per-process state is made here, after fork: a shared DRBG state or database connection
   // would be a security and correctness bug.
