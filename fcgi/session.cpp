@@ -9,6 +9,7 @@ namespace {
 
 // Extending the expiry is a write; doing it at most once a minute keeps reads cheap.
 constexpr Seconds kExtendAfter{60};
+constexpr std::size_t kMaxSessionData = 2048;  // the width of sessions.data
 
 std::string cookie_header(const Context& ctx, const std::string& value, bool clear) {
   std::string c = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
@@ -101,7 +102,7 @@ void Session::set_value(std::string_view key, std::string_view value) {
     if (!encoded.empty()) encoded += '&';
     encoded += http::percent_encode(k) + "=" + http::percent_encode(v);
   }
-  if (encoded.size() > 1024) throw std::length_error("session data over 1024 bytes");
+  if (encoded.size() > kMaxSessionData) throw std::length_error("session data over 2048 bytes");
   data = std::move(encoded);
 }
 

@@ -71,6 +71,25 @@ std::optional<store::Applicant> applicant_of(const Session& session, Context& ct
   return store::find_applicant(ctx.db, *session.person_id);
 }
 
+void remember_applicant(Session& session, const store::Applicant& applicant) {
+  session.set_value(kNameKey, applicant.name);
+  session.set_value(kMaskedIdKey, applicant.id_masked);
+  session.set_value(kPhoneKey, applicant.phone.value_or(""));
+}
+
+std::optional<store::Applicant> shown_applicant(const Session& session, Context& ctx) {
+  std::string name = session.value(kNameKey);
+  if (name.empty() || !session.person_id) return applicant_of(session, ctx);
+  store::Applicant shown;
+  shown.person_id = *session.person_id;
+  shown.name = std::move(name);
+  shown.id_masked = session.value(kMaskedIdKey);
+  shown.birth_date = parse_iso_date(session.value(kBirthKey)).value_or(CivilDate{});
+  std::string phone = session.value(kPhoneKey);
+  if (!phone.empty()) shown.phone = std::move(phone);
+  return shown;
+}
+
 void add_step_bar(ctemplate::TemplateDictionary& body, Step current) {
   auto* bar = body.AddIncludeDictionary("STEPS");
   bar->SetFilename("steps.tpl");

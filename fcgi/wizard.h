@@ -29,6 +29,10 @@ inline constexpr std::string_view kBirthKey = "birth";          // verified birt
 inline constexpr std::string_view kEmailKey = "email";          // the address the code went to
 inline constexpr std::string_view kFlashKey = "flash";          // a notice for the next page
 inline constexpr std::string_view kIdentityLockKey = "idlock";  // Unix seconds: tries refused until
+// What the pages show of the applicant, copied when 身分驗證 passed (see shown_applicant).
+inline constexpr std::string_view kNameKey = "name";
+inline constexpr std::string_view kMaskedIdKey = "idm";
+inline constexpr std::string_view kPhoneKey = "phone";
 
 // The session for a page serving the steps in `allowed`, or (session empty) the answer to give
 // instead: the expiry page when the browser's session cookie names no live session, otherwise a
@@ -40,8 +44,15 @@ struct Entry {
 };
 Entry enter(const http::Request& req, Context& ctx, std::initializer_list<Step> allowed);
 
-// The person the session is applying for, or nullopt when their staff record is gone.
+// The person the session is applying for, or nullopt when their staff record is gone: read
+// from the records, for the decisions of 帳號申請.
 std::optional<store::Applicant> applicant_of(const Session& session, Context& ctx);
+// Copies what the pages show of the applicant into the session (saved with it).
+void remember_applicant(Session& session, const store::Applicant& applicant);
+// What the pages show: the copy, so viewing a step costs no staff lookup. Only the display
+// fields are set (no id_hmac, has_account false). A session without the copy, begun before an
+// upgrade, is served from the records.
+std::optional<store::Applicant> shown_applicant(const Session& session, Context& ctx);
 
 // The step bar (include STEPS in the page template) with `current` highlighted.
 void add_step_bar(ctemplate::TemplateDictionary& body, Step current);

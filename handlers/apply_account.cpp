@@ -192,7 +192,10 @@ xueji::http::Response handle_apply_account(const xueji::http::Request& req, xuej
   wizard::Entry entry = wizard::enter(req, ctx, {Step::kAccount});
   if (!entry.session) return entry.response;
   Session& session = *entry.session;
-  auto applicant = wizard::applicant_of(session, ctx);
+  // Creating the account decides from the records (ID number, existing account); the page alone
+  // shows the copy kept in the session.
+  auto applicant = req.method == "POST" ? wizard::applicant_of(session, ctx)
+                                        : wizard::shown_applicant(session, ctx);
   if (!applicant) return wizard::expired_page(ctx);
   if (req.method == "POST") return submit(req, ctx, session, *applicant);
   // 聯絡電話 starts as the staff record's (manual 四 ⑱).

@@ -124,14 +124,17 @@ http::Response submit(const http::Request& req, Context& ctx) {
 
   std::string id_hmac = national_id_hmac(ctx.config.secret, entries.national_id);
   std::string masked = mask_national_id(entries.national_id);
-  FailureCounter per_id = store::identity_failures(ctx.db, id_hmac);
+  // The match and the ID number's counter come in one query when a person matches; the lock is
+  // still decided before the match is used, so a locked ID number learns nothing.
+  auto match = store::match_applicant(ctx.db, id_hmac, *parse_iso_date(entries.birth_date));
+  FailureCounter per_id = match.failures ? *match.failures : store::identity_failures(ctx.db, id_hmac);
   if (identity_locked(per_id, now)) {
     audit_request(ctx, req, "web", "apply.identity.locked", masked);
     return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
       show_message(d, "MESSAGE", locked_message(*per_id.locked_until, now));
     });
   }
-  auto applicant = store::match_applicant(ctx.db, id_hmac, *parse_iso_date(entries.birth_date));
+  const auto& applicant = match.applicant;
   if (!applicant) {
     own = after_identity_failure(own, kIdentityFailuresPerSession, std::nullopt, now);
     store_session_counter(*session, own);
@@ -157,6 +160,7 @@ http::Response submit(const http::Request& req, Context& ctx) {
   session->account_id.reset();
   session->auth_stage.clear();
   session->set_value(wizard::kBirthKey, entries.birth_date);
+  wizard::remember_applicant(*session, *applicant);
   wizard::move_to(*session, Step::kEmail);
   save_session(*session, ctx);
   audit_request(ctx, req, wizard::actor(*session), "apply.identity.passed", masked);

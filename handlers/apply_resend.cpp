@@ -13,7 +13,7 @@ xueji::http::Response handle_apply_resend(const xueji::http::Request& req, xueji
   if (!entry.session) return entry.response;
   Session& session = *entry.session;
   require_csrf(req, session);
-  auto applicant = wizard::applicant_of(session, ctx);
+  auto applicant = wizard::shown_applicant(session, ctx);
   if (!applicant) return wizard::expired_page(ctx);
 
   std::string address = session.value(wizard::kEmailKey);

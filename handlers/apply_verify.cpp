@@ -126,7 +126,7 @@ xueji::http::Response handle_apply_verify(const xueji::http::Request& req, xueji
   wizard::Entry entry = wizard::enter(req, ctx, {Step::kVerify});
   if (!entry.session) return entry.response;
   Session& session = *entry.session;
-  auto applicant = wizard::applicant_of(session, ctx);
+  auto applicant = wizard::shown_applicant(session, ctx);
   if (!applicant) return wizard::expired_page(ctx);
   if (req.method == "POST") return submit(req, ctx, session, *applicant);
   return wizard::verify_page(ctx, session, *applicant, {});

@@ -25,9 +25,15 @@ struct Applicant {
   bool has_account = false;
 };
 
-// The person whose ID number hashes to `id_hmac` and who has a staff record (any school) with
-// that birth date; nullopt otherwise, without saying which part did not match.
-std::optional<Applicant> match_applicant(Db& db, const std::string& id_hmac, CivilDate birth_date);
+struct ApplicantMatch {
+  // The person whose ID number hashes to `id_hmac` and who has a staff record (any school) with
+  // that birth date; nullopt otherwise, without saying which part did not match.
+  std::optional<Applicant> applicant;
+  // The ID number's failure counter, read in the same query when a person matched; without a
+  // match, ask identity_failures().
+  std::optional<FailureCounter> failures;
+};
+ApplicantMatch match_applicant(Db& db, const std::string& id_hmac, CivilDate birth_date);
 // The person of a wizard session, for the later pages (nullopt when no staff record is left).
 std::optional<Applicant> find_applicant(Db& db, std::int64_t person_id);
 

@@ -4,24 +4,12 @@
 package.path = os.getenv("XUEJI_LOAD_DIR") .. "/?.lua;" .. package.path
 require("cycle")
 
-local sessions = {}
-for line in io.lines(os.getenv("XUEJI_BENCH_SESSIONS")) do
-  local cookie, csrf, n = string.match(line, "(%S+) (%S+) (%S+)")
-  table.insert(sessions, { cookie = cookie, csrf = csrf, n = n })
-end
-local threads_total = tonumber(os.getenv("XUEJI_BENCH_THREADS"))
-local index = nil
+load_sessions("XUEJI_BENCH_SESSIONS")
 local current = nil
-
-local function next_session()
-  index = index and index + threads_total or id
-  current = sessions[index]
-  if current then state.cookie = current.cookie end
-end
 
 steps = {
   function()
-    if not current then next_session() end
+    if not current then current = take_session() end
     if not current then return get("/__hello") end  -- every prepared session is used up
     return get("/captcha?form=apply_account")
   end,

@@ -47,17 +47,18 @@ bench_setup_data() {
     echo "UPDATE accounts SET totp_bound_at = UTC_TIMESTAMP(6), totp_secret_enc = UNHEX('00'), must_change_password = 0, must_change_name = 0, password_changed_at = UTC_TIMESTAMP(6) WHERE login_key = 'bench00001a';"
     echo "INSERT INTO duties (staff_id, school_year, duty, created_at) SELECT s.id, 115, '導師', UTC_TIMESTAMP(6) FROM staff s JOIN accounts a ON a.person_id = s.person_id WHERE a.login_key = 'bench00001a';"
     echo "INSERT INTO sessions (id_hash, kind, person_id, account_id, auth_stage, csrf_token, created_at, last_seen_at, expires_at) SELECT UNHEX(SHA2('$(bench_token 0)', 256)), 'login', person_id, id, 'complete', 'x', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM accounts WHERE login_key = 'bench00001a';"
-    # Wizard sessions: one at each step for the GET pages, then many at 帳號申請.
+    # Wizard sessions: one at each step for the GET pages, then many at 帳號申請, each with the
+    # copy of the applicant that 身分驗證 leaves in the session.
     local first=$((bench_accounts + 1))
     for step in email verify account; do
-      echo "INSERT INTO sessions (id_hash, kind, person_id, wizard_step, csrf_token, data, created_at, last_seen_at, expires_at) SELECT UNHEX(SHA2('$(bench_token "9$first")', 256)), 'wizard', id, '$step', 'c$first', 'birth=1985-01-02&email=bench$first%40example.com', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM persons WHERE id_hmac = UNHEX(SHA2('bench-person-$first', 256));"
+      echo "INSERT INTO sessions (id_hash, kind, person_id, wizard_step, csrf_token, data, created_at, last_seen_at, expires_at) SELECT UNHEX(SHA2('$(bench_token "9$first")', 256)), 'wizard', id, '$step', 'c$first', 'birth=1985-01-02&email=bench$first%40example.com&name=%E6%B8%AC%E8%A9%A6$first&idm=B12%2A%2A%2A%2A$((first % 1000))', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM persons WHERE id_hmac = UNHEX(SHA2('bench-person-$first', 256));"
       if [[ $step == verify ]]; then
         echo "INSERT INTO email_codes (session_hash, purpose, address, prefix, code_hmac, sent_at, expires_at) VALUES (UNHEX(SHA2('$(bench_token "9$first")', 256)), 'apply', 'bench$first@example.com', 'SB', UNHEX(SHA2('x', 256)), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY);"
       fi
       first=$((first + 1))
     done
     for ((n = first; n < first + bench_sessions; n++)); do
-      echo "INSERT INTO sessions (id_hash, kind, person_id, wizard_step, csrf_token, data, created_at, last_seen_at, expires_at) SELECT UNHEX(SHA2('$(bench_token "$n")', 256)), 'wizard', id, 'account', 'c$n', 'birth=1985-01-02&email=bench$n%40example.com', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM persons WHERE id_hmac = UNHEX(SHA2('bench-person-$n', 256));"
+      echo "INSERT INTO sessions (id_hash, kind, person_id, wizard_step, csrf_token, data, created_at, last_seen_at, expires_at) SELECT UNHEX(SHA2('$(bench_token "$n")', 256)), 'wizard', id, 'account', 'c$n', 'birth=1985-01-02&email=bench$n%40example.com&name=%E6%B8%AC%E8%A9%A6$n&idm=B12%2A%2A%2A%2A$((n % 1000))', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM persons WHERE id_hmac = UNHEX(SHA2('bench-person-$n', 256));"
     done
     echo "COMMIT;"
   } >"$results/data.sql"
@@ -74,29 +75,40 @@ bench_setup_data() {
 measure_cycle() {
   local name=$1 threads=$2 script=$3 path=$4
   local out=$results/$name.txt
+  wanted "$name" || return 0
   XUEJI_LOAD_DIR=$load_dir XUEJI_BENCH_THREADS=$threads XUEJI_BENCH_ACCOUNTS=$bench_accounts \
     XUEJI_BENCH_PASSWORD=$bench_password XUEJI_BENCH_ID=A123456789 XUEJI_BENCH_BIRTH=1980-05-06 \
     XUEJI_BENCH_SESSIONS=$results/account-sessions.txt \
+    XUEJI_BENCH_CAPTCHA_SESSIONS=$results/captcha-sessions.txt \
     wrk "-t$threads" "-c$threads" "-d${seconds}s" -s "$load_dir/$script" "$base$path" >"$out" 2>&1 ||
     die "wrk failed for $name: $(tail -3 "$out")"
   cycle_rate[$name]=$(awk -F'per_second=' '/per_second=/ { printf "%.1f", $2 }' "$out")
   local failed
   failed=$(awk -F'failed=' '/failed=/ { split($2, a, " "); print a[1] }' "$out")
-  printf '%-28s %6s conns %10s /s completed %7s failed\n' "$name" "$threads" "${cycle_rate[$name]}" "$failed"
+  printf '%-28s %6s conns %10s /s completed %7s failed\n' "$name" "$threads" "${cycle_rate[$name]:-}" "$failed"
 }
 
 measure_cookie() {
   local name=$1 token=$2 path=$3
   local out=$results/$name.txt
+  wanted "$name" || return 0
   wrk -t2 -c32 "-d${seconds}s" --latency -H "Cookie: xueji_session=$token" "$base$path" >"$out" 2>&1
   rate[$name]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
   p99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   bad[$name]=$(awk '/Non-2xx or 3xx responses:/ { n = $5 } END { print n + 0 }' "$out")
   printf '%-28s %6s conns %10s req/s %9s ms p99 %7s non-2xx\n' \
-    "$name" 32 "${rate[$name]}" "${p99[$name]}" "${bad[$name]}"
+    "$name" 32 "${rate[$name]:-}" "${p99[$name]:-}" "${bad[$name]:-}"
+}
+
+# Visitors holding a captcha for 身分驗證, enough for every thread to post for the whole run.
+bench_captcha_sessions() {
+  /usr/bin/python3 "$load_dir/captcha_sessions.py" "$XUEJI_VAR_DIR/secret" apply_identity 5823 \
+    $((seconds * 5000)) "$results/captcha-sessions.txt" >"$results/captcha-sessions.sql"
+  bench_sql <"$results/captcha-sessions.sql"
 }
 
 bench_setup_data
+bench_captcha_sessions
 read -r argon2_hash_ms argon2_verify_ms < <("$build_dir/tests/argon2_probe" |
   sed 's/hash_ms=\([0-9.]*\) verify_ms=\([0-9.]*\)/\1 \2/')
 cores=$(nproc)
@@ -108,6 +120,7 @@ measure_cookie get-apply-verify "$(bench_token "9$((bench_accounts + 2))")" /app
 measure_cookie get-apply-account "$(bench_token "9$((bench_accounts + 3))")" /apply/account
 measure_cookie get-home "$(bench_token 0)" /home
 measure_cycle post-apply-identity 8 identity_cycle.lua /apply/identity
+measure_cycle post-apply-identity-only 8 identity_post.lua /apply/identity
 measure_cycle post-login 8 login_cycle.lua /login
 measure_cycle post-apply-account 8 account_cycle.lua /apply/account
 
@@ -122,11 +135,14 @@ report_more() {
     printf '  %-28s = %s of hello   (target >= 25%%)\n' "$page" "$(ratio "$page" hello-fastcgi)"
   done
   printf '  %-28s = %s/s = %s of hello   (target >= 25%%; each POST also needs a captcha GET)\n' \
-    post-apply-identity "${cycle_rate[post-apply-identity]}" \
-    "$(pct "${cycle_rate[post-apply-identity]}" "${rate[hello-fastcgi]}")"
+    post-apply-identity "${cycle_rate[post-apply-identity]:-}" \
+    "$(pct "${cycle_rate[post-apply-identity]:-}" "${rate[hello-fastcgi]:-}")"
+  printf '  %-28s = %s/s = %s of hello   (target >= 25%%; captchas drawn beforehand)\n' \
+    post-apply-identity-only "${cycle_rate[post-apply-identity-only]:-}" \
+    "$(pct "${cycle_rate[post-apply-identity-only]:-}" "${rate[hello-fastcgi]:-}")"
   printf '  %-28s = %s/s = %s of %s/s (cores / one hash)   (target >= 80%%)\n' post-apply-account \
-    "${cycle_rate[post-apply-account]}" "$(pct "${cycle_rate[post-apply-account]}" "$ceiling_hash")" "$ceiling_hash"
+    "${cycle_rate[post-apply-account]:-}" "$(pct "${cycle_rate[post-apply-account]:-}" "$ceiling_hash")" "$ceiling_hash"
   printf '  %-28s = %s/s = %s of %s/s (cores / one verification)   (target >= 80%%)\n' post-login \
-    "${cycle_rate[post-login]}" "$(pct "${cycle_rate[post-login]}" "$ceiling_verify")" "$ceiling_verify"
+    "${cycle_rate[post-login]:-}" "$(pct "${cycle_rate[post-login]:-}" "$ceiling_verify")" "$ceiling_verify"
   printf '  %-28s = %s of hello   (target >= 25%%)\n' get-home "$(ratio get-home hello-fastcgi)"
 }

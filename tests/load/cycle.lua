@@ -23,6 +23,28 @@ function cookie_from(headers)
   return nil
 end
 
+-- Prepared sessions, one per visitor ("cookie csrf [n]" lines in the file that the environment
+-- variable names). Thread k takes sessions k, k + threads, k + 2·threads, …: no two threads share
+-- one, and each is used once. take_session() returns nil when this thread's share is used up.
+local prepared = nil
+local prepared_index = nil
+
+function load_sessions(variable)
+  prepared = {}
+  for line in io.lines(os.getenv(variable)) do
+    local cookie, csrf, n = string.match(line, "^(%S+) (%S+) ?(%S*)")
+    table.insert(prepared, { cookie = cookie, csrf = csrf, n = n })
+  end
+end
+
+function take_session()
+  local threads_total = tonumber(os.getenv("XUEJI_BENCH_THREADS"))
+  prepared_index = prepared_index and prepared_index + threads_total or id
+  local session = prepared[prepared_index]
+  if session then state.cookie = session.cookie end
+  return session
+end
+
 function csrf_from(body)
   return string.match(body, 'name="csrf" value="([^"]+)"')
 end
