@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/argon2_work_area.h"
+#include "core/hash_slots.h"
 
 namespace xueji {
 namespace {
@@ -42,6 +43,7 @@ std::string argon2id_raw(std::string_view password, const std::string& salt, uns
   context.allocate_cbk = allocate_argon2_work_area;
   context.free_cbk = free_argon2_work_area;
   context.flags = ARGON2_DEFAULT_FLAGS;
+  HashSlot slot;  // waits while as many hashes run in this worker as there are cores
   int rc = argon2_ctx(&context, Argon2_id);
   if (rc != ARGON2_OK) throw std::runtime_error(std::string("argon2: ") + argon2_error_message(rc));
   return out;

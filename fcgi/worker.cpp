@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "core/hash_slots.h"
 #include "fcgi/dispatch.h"
 #include "fcgi/handler.h"
 #include "fcgi/prefork.h"
@@ -93,6 +94,7 @@ int serve_child(Handler handler, const Config& config, const Templates& template
   // A fixed mmap threshold turns off glibc's adaptive one, which would otherwise keep any large
   // block, once freed, resident in the heap. (The Argon2id work area has its own mapping.)
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  open_hash_slots_in_child();
   // Per-process state is made here, after fork: a shared DRBG state or database connection
   // would be a security and correctness bug.
   crypto::Random random;
@@ -143,6 +145,7 @@ int run_worker(const char* route, Handler handler, int argc, char** argv) {
     Templates templates(config.template_dir);
     int listen_fd = options.listen_path ? listen_on(*options.listen_path) : 0;
     PreforkOptions prefork{name, options.children, 20};
+    create_hash_slots(static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)));
     return run_prefork(prefork, [&] {
       return serve_child(handler, config, templates, route, listen_fd, options.max_requests);
     });

@@ -128,7 +128,10 @@ report_more() {
   local ceiling_verify ceiling_hash
   ceiling_verify=$(awk -v c="$cores" -v ms="$argon2_verify_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
   ceiling_hash=$(awk -v c="$cores" -v ms="$argon2_hash_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
-  pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
+  pct() {
+    awk -v a="$1" -v b="$2" \
+      'BEGIN { if (a == "") print "not measured"; else if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'
+  }
   echo
   echo "targets (issues 4 and 5):"
   for page in get-apply-identity get-apply-email get-apply-verify get-apply-account; do

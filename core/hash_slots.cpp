@@ -1,0 +1,73 @@
+// hash_slots.cpp: slots as flock()ed memfds, reopened per child through /proc/self/fd.
+#include "core/hash_slots.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace xueji {
+namespace {
+
+// The master's descriptors (inherited by children) and this process's own handles.
+std::vector<int> master_slots;
+std::vector<int> own_slots;
+
+bool lock(int fd, int how) {
+  while (flock(fd, how) != 0) {
+    if (errno != EINTR) return false;  // EWOULDBLOCK: held by another child
+  }
+  return true;
+}
+
+}  // namespace
+
+void create_hash_slots(int count) {
+  if (!master_slots.empty() || count < 1) return;
+  for (int i = 0; i < count; ++i) {
+    // fork() keeps descriptors whatever their flags; CLOEXEC keeps them out of any exec.
+    int fd = memfd_create("xueji-hash-slot", MFD_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("memfd_create failed for the hash slots");
+    master_slots.push_back(fd);
+  }
+}
+
+void open_hash_slots_in_child() {
+  for (int fd : own_slots) close(fd);
+  own_slots.clear();
+  for (int master_fd : master_slots) {
+    // A new open file description of the same file: flock()s made through it exclude those of
+    // the other children (an inherited descriptor would share one lock with all of them).
+    std::string path = "/proc/self/fd/" + std::to_string(master_fd);
+    int fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot open a hash slot through " + path);
+    own_slots.push_back(fd);
+  }
+}
+
+HashSlot::HashSlot() {
+  if (own_slots.empty()) return;
+  // Try every slot; when all are busy, look again shortly. flock() can wait on one slot only,
+  // and waiting on a busy one would leave another idle when it frees first. A hash takes tens of
+  // milliseconds, so looking every 1–2 ms costs little time and next to no CPU.
+  for (useconds_t pause = 250;; pause = pause < 2000 ? pause * 2 : pause) {
+    for (int fd : own_slots) {
+      if (lock(fd, LOCK_EX | LOCK_NB)) {
+        held_ = fd;
+        return;
+      }
+    }
+    usleep(pause);
+  }
+}
+
+HashSlot::~HashSlot() {
+  if (held_ >= 0) lock(held_, LOCK_UN);
+}
+
+}  // namespace xueji
