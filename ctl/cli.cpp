@@ -104,6 +104,7 @@ const std::vector<const Command*>& all_commands() {
       &staff_add_command(),   &staff_import_command(),  &staff_list_command(),
       &duty_assign_command(), &year_activate_command(), &year_show_command(),
       &outbox_list_command(), &outbox_retry_command(),  &mail_test_command(),
+      &purge_command(),
   };
   return commands;
 }

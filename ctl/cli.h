@@ -102,6 +102,7 @@ const Command& year_show_command();
 const Command& outbox_list_command();
 const Command& outbox_retry_command();
 const Command& mail_test_command();
+const Command& purge_command();
 
 // Helpers shared by the commands.
 // The active school year, or the school year of today in Taipei when none was ever activated.

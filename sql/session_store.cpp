@@ -20,8 +20,6 @@ const std::string kExtendSession =
 const std::string kRekeySession = "UPDATE sessions SET id_hash = UNHEX(?), csrf_token = ? WHERE id_hash = UNHEX(?)";
 const std::string kDeleteSessionCaptchas = "DELETE FROM captchas WHERE session_hash = UNHEX(?)";
 const std::string kDeleteSession = "DELETE FROM sessions WHERE id_hash = UNHEX(?)";
-const std::string kPurgeSessions = "DELETE FROM sessions WHERE expires_at <= ? LIMIT 10000";
-const std::string kPurgeCaptchas = "DELETE FROM captchas WHERE expires_at <= ? LIMIT 10000";
 
 }  // namespace
 
@@ -91,13 +89,6 @@ int delete_account_sessions(Db& db, std::int64_t account_id, const std::string& 
   return db.run(kDeleteAccountSessions, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
     return bind_all(ps, account_id, Bytes{except_hash}).executeUpdate();
   });
-}
-
-int purge_expired_sessions(Db& db, TimePoint now) {
-  db.run(kPurgeCaptchas, Repeat::kSafe,
-         [&](sql::PreparedStatement& ps) { bind_all(ps, now).executeUpdate(); });
-  return db.run(kPurgeSessions, Repeat::kSafe,
-                [&](sql::PreparedStatement& ps) { return bind_all(ps, now).executeUpdate(); });
 }
 
 }  // namespace xueji::store

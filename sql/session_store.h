@@ -35,7 +35,6 @@ void delete_session(Db& db, const std::string& id_hash);
 void update_session_state(Db& db, const SessionRow& row);
 // Ends every session of an account but one (password reset, logout elsewhere).
 int delete_account_sessions(Db& db, std::int64_t account_id, const std::string& except_hash);
-// Removes sessions and captchas that expired before `now`; returns how many sessions went.
-int purge_expired_sessions(Db& db, TimePoint now);
+// Expired sessions are deleted by `xueji-ctl purge` (sql/purge_store.h).
 
 }  // namespace xueji::store

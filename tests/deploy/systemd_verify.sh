@@ -1,7 +1,8 @@
 #!/bin/bash
 # systemd_verify.sh BUILD_DIR: the shipped systemd units pass `systemd-analyze verify` without a
-# single line of output, for every production worker's socket and service, the mailer and the
-# target; xueji.target matches nginx/routes; hardening options stay one per line, alphabetised.
+# single line of output, for every production worker's socket and service, the mailer, the purge
+# service and timer, and the target; xueji.target matches nginx/routes; hardening options stay
+# one per line, alphabetised.
 set -euo pipefail
 
 [[ $# -eq 1 && -d $1 ]] || { echo "usage: $0 BUILD_DIR" >&2; exit 2; }
@@ -25,7 +26,7 @@ elif ! diff -u "$units/xueji.target" "$tmp/xueji.target.expected"; then
 fi
 
 # 2. Hardening: in each service, the block after the first blank line of [Service] is sorted.
-for service in "$units/xueji@.service" "$units/xueji-mailer.service"; do
+for service in "$units/xueji@.service" "$units/xueji-mailer.service" "$units/xueji-purge.service"; do
   awk '/^\[Service\]/ { in_service = 1; next }
        /^\[/ { in_service = 0 }
        in_service && /^$/ { block = 1; next }
@@ -41,11 +42,11 @@ done
 # binaries when BUILD_DIR has them, otherwise stand-in scripts (verify only checks that the
 # command is an executable file).
 mkdir "$tmp/units" "$tmp/bin"
-cp "$units"/*.service "$units"/*.socket "$units"/*.target "$tmp/units/"
+cp "$units"/*.service "$units"/*.socket "$units"/*.target "$units"/*.timer "$tmp/units/"
 workers=$(awk -f "$source_dir/nginx/routes.awk" "$source_dir/nginx/routes" |
   awk -F '\t' '$4 != "dev-only" && !seen[$2]++ { print $2 }')
 [[ -n $workers ]] || fail "no production workers in nginx/routes"
-for program in $workers mailer; do
+for program in $workers mailer ctl; do
   if [[ -x $build_dir/xueji-$program ]]; then
     ln -s "$build_dir/xueji-$program" "$tmp/bin/xueji-$program"
     echo "xueji-$program: real binary from $build_dir"
@@ -58,7 +59,8 @@ done
 grep -q '/usr/lib/xueji/' "$tmp/units/xueji@.service" || fail "xueji@.service has no /usr/lib/xueji/ ExecStart"
 sed -i "s|/usr/lib/xueji/|$tmp/bin/|g" "$tmp/units"/*.service
 
-verify_targets=("$tmp/units/xueji-mailer.service" "$tmp/units/xueji.target")
+verify_targets=("$tmp/units/xueji-mailer.service" "$tmp/units/xueji-purge.service"
+  "$tmp/units/xueji-purge.timer" "$tmp/units/xueji.target")
 for worker in $workers; do
   verify_targets+=("$tmp/units/xueji@$worker.socket" "$tmp/units/xueji@$worker.service")
 done

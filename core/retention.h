@@ -1,0 +1,36 @@
+// retention.h: how long rows that only serve limits and lockouts are kept after their last use
+// (`xueji-ctl purge`), each with a margin over the longest window that still reads them.
+#pragma once
+#include "core/clock.h"
+#include "core/email_code.h"
+#include "core/forgot_policy.h"
+#include "core/identity_lockout.h"
+
+namespace xueji {
+
+// email_codes: counted for a session's and an address's hourly sends.
+inline constexpr Seconds kEmailCodeRetention{24 * 60 * 60};
+// identity_failures: an ID number's failure window, then its lock.
+inline constexpr Seconds kIdentityFailureRetention{24 * 60 * 60};
+// forgot_requests: an account's daily mail cap and a session's hourly limit.
+inline constexpr Seconds kForgotRequestRetention{2 * 24 * 60 * 60};
+
+static_assert(kEmailCodeRetention > kEmailSendWindow);
+static_assert(kIdentityFailureRetention > kIdentityIdWindow + kIdentityLockTime);
+static_assert(kForgotRequestRetention > kForgotMailWindow &&
+              kForgotRequestRetention > kEmailSendWindow);
+
+// The moments `purge` compares rows with, all from one reading of the clock.
+struct PurgeCutoffs {
+  TimePoint now;                       // sessions and captchas expired at or before it
+  TimePoint email_codes_sent_before;   // older codes go
+  TimePoint identity_failures_before;  // counters not updated since (and not locked) go
+  TimePoint forgot_requests_before;    // older requests go
+};
+
+inline PurgeCutoffs purge_cutoffs(TimePoint now) {
+  return {now, now - kEmailCodeRetention, now - kIdentityFailureRetention,
+          now - kForgotRequestRetention};
+}
+
+}  // namespace xueji

@@ -1,0 +1,50 @@
+// purge_store.cpp: the SQL of `xueji-ctl purge`.
+#include "sql/purge_store.h"
+
+namespace xueji::store {
+namespace {
+
+const std::string kPurgeSessionCaptchas =
+    "DELETE FROM captchas WHERE session_hash IN "
+    "(SELECT id_hash FROM sessions WHERE expires_at <= ?) LIMIT ?";
+const std::string kPurgeSessions = "DELETE FROM sessions WHERE expires_at <= ? LIMIT ?";
+const std::string kPurgeCaptchas = "DELETE FROM captchas WHERE expires_at <= ? LIMIT ?";
+const std::string kPurgeForgotRequests =
+    "DELETE FROM forgot_requests WHERE requested_at < ? LIMIT ?";
+const std::string kPurgeEmailCodes =
+    "DELETE FROM email_codes WHERE sent_at < ? AND NOT EXISTS "
+    "(SELECT 1 FROM forgot_requests r WHERE r.code_id = email_codes.id) LIMIT ?";
+const std::string kPurgeIdentityFailures =
+    "DELETE FROM identity_failures WHERE updated_at < ? "
+    "AND (locked_until IS NULL OR locked_until <= ?) LIMIT ?";
+
+// Runs a DELETE … LIMIT ? (the batch size its last parameter) until a batch deletes fewer rows
+// than a full batch. Repeating a batch after a lost connection deletes nothing twice.
+template <class... Args>
+std::int64_t delete_in_batches(Db& db, const std::string& statement, const Args&... args) {
+  std::int64_t total = 0;
+  for (;;) {
+    int deleted = db.run(statement, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+      return bind_all(ps, args..., kPurgeBatch).executeUpdate();
+    });
+    total += deleted;
+    if (deleted < kPurgeBatch) return total;
+  }
+}
+
+}  // namespace
+
+PurgeCounts purge_expired_rows(Db& db, const PurgeCutoffs& cutoffs) {
+  PurgeCounts counts;
+  counts.captchas = delete_in_batches(db, kPurgeSessionCaptchas, cutoffs.now);
+  counts.sessions = delete_in_batches(db, kPurgeSessions, cutoffs.now);
+  counts.captchas += delete_in_batches(db, kPurgeCaptchas, cutoffs.now);
+  counts.forgot_requests =
+      delete_in_batches(db, kPurgeForgotRequests, cutoffs.forgot_requests_before);
+  counts.email_codes = delete_in_batches(db, kPurgeEmailCodes, cutoffs.email_codes_sent_before);
+  counts.identity_failures =
+      delete_in_batches(db, kPurgeIdentityFailures, cutoffs.identity_failures_before, cutoffs.now);
+  return counts;
+}
+
+}  // namespace xueji::store
