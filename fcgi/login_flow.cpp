@@ -11,6 +11,7 @@
 #include "core/totp.h"
 #include "fcgi/audit.h"
 #include "sql/counter_store.h"
+#include "sql/login_page_store.h"
 #include "sql/session_store.h"
 
 namespace xueji {
@@ -67,15 +68,20 @@ void complete_login(const http::Request& req, Context& ctx, LoginState& state) {
 
 LoginGate enter_login_page(const http::Request& req, Context& ctx, RequiredAction page) {
   LoginGate gate;
-  auto session = find_session(req, ctx);
+  TimePoint now = ctx.clock.now();
+  // The session and its account in one query (find_session() and then the account would be two).
+  auto id_hash = cookie_session_hash(req);
+  std::optional<store::LoginPageRows> rows;
+  if (id_hash) rows = store::find_login_page_rows(ctx.db, *id_hash, now, school_year_at(now));
+  std::optional<Session> session;
+  if (rows) session = adopt_live_session(rows->session, ctx);
   if (!session || !is_login(*session)) {
     // A cookie that no longer finds a live session is an idle logout; say so.
     bool expired = !session && !req.cookie(kSessionCookie).empty();
     gate.redirect = http::Response::redirect(expired ? "/login?notice=expired" : "/login");
     return gate;
   }
-  TimePoint now = ctx.clock.now();
-  auto found = store::find_account_with_duties(ctx.db, *session->account_id, school_year_at(now));
+  auto& found = rows->account;
   if (!found) {
     end_session(*session, ctx);
     gate.redirect = http::Response::redirect("/login");

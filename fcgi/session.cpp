@@ -36,17 +36,26 @@ bool plausible_cookie(std::string_view value) {
 
 }  // namespace
 
-std::optional<Session> find_session(const http::Request& req, Context& ctx) {
+std::optional<std::string> cookie_session_hash(const http::Request& req) {
   std::string_view cookie = req.cookie(kSessionCookie);
   if (!plausible_cookie(cookie)) return std::nullopt;
-  std::string id_hash = crypto::sha256(cookie);
+  return crypto::sha256(cookie);
+}
+
+Session adopt_live_session(const store::SessionRow& row, Context& ctx) {
   TimePoint now = ctx.clock.now();
-  auto row = store::find_live_session(ctx.db, id_hash, now);
-  if (!row) return std::nullopt;
-  if (now - row->last_seen_at >= kExtendAfter) {
-    store::extend_session(ctx.db, id_hash, now, now + kSessionIdle);
+  if (now - row.last_seen_at >= kExtendAfter) {
+    store::extend_session(ctx.db, row.id_hash, now, now + kSessionIdle);
   }
-  return from_row(*row);
+  return from_row(row);
+}
+
+std::optional<Session> find_session(const http::Request& req, Context& ctx) {
+  auto id_hash = cookie_session_hash(req);
+  if (!id_hash) return std::nullopt;
+  auto row = store::find_live_session(ctx.db, *id_hash, ctx.clock.now());
+  if (!row) return std::nullopt;
+  return adopt_live_session(*row, ctx);
 }
 
 Session current_session(const http::Request& req, Context& ctx) {

@@ -26,6 +26,11 @@ struct Session : store::SessionRow {
 
 // The visitor's live session, or none (absent, unknown or expired cookie). Refreshes its expiry.
 std::optional<Session> find_session(const http::Request& req, Context& ctx);
+// The two halves of find_session(), for a page that reads the session in a larger query
+// (sql/login_page_store.h): the hash to look up (nullopt when the cookie cannot be a session id),
+// then the Session of the live row found, its expiry extended when due.
+std::optional<std::string> cookie_session_hash(const http::Request& req);
+Session adopt_live_session(const store::SessionRow& row, Context& ctx);
 // The visitor's live session, creating one (and queuing its cookie) when there is none.
 Session current_session(const http::Request& req, Context& ctx);
 // Replaces the session id (login, privilege change): same row, new cookie value.

@@ -103,6 +103,12 @@ struct AccountWithDuties {
 // The account and its person's duties in one query: what every logged-in page needs.
 std::optional<AccountWithDuties> find_account_with_duties(Db& db, std::int64_t account_id,
                                                           int fallback_year);
+// For queries that read an account with duties and more (sql/login_page_store.cpp): the
+// select-list (accounts "a", persons "p"; one ? for the fallback school year), the joins after
+// them (one ? likewise), and the reader, called on the first row, which consumes the rest.
+const std::string& account_with_duties_columns();
+const std::string& account_with_duties_joins();
+AccountWithDuties read_account_with_duties(sql::ResultSet& rs);
 
 // Moves a login session from stage `from` to `to` only if it is still at `from`; true for the
 // one request that made the move (the login is counted once).

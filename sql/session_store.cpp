@@ -2,14 +2,25 @@
 #include "sql/session_store.h"
 
 namespace xueji::store {
+
+// Prefixed, so a query may also select accounts' person_id and the like. A function, not a
+// global, so that other files' statement texts may be built from it during static start-up.
+const std::string& session_columns() {
+  static const std::string columns =
+      "s.kind AS s_kind, s.csrf_token AS s_csrf, s.person_id AS s_person_id, "
+      "s.account_id AS s_account_id, s.wizard_step AS s_wizard_step, "
+      "s.auth_stage AS s_auth_stage, s.data AS s_data, s.failed_tries AS s_failed_tries, "
+      "s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at";
+  return columns;
+}
+
 namespace {
 
 const std::string kInsertSession =
     "INSERT INTO sessions (id_hash, kind, csrf_token, created_at, last_seen_at, expires_at) "
     "VALUES (UNHEX(?), ?, ?, ?, ?, ?)";
 const std::string kFindLiveSession =
-    "SELECT kind, csrf_token, person_id, account_id, wizard_step, auth_stage, data, failed_tries, "
-    "last_seen_at, expires_at FROM sessions WHERE id_hash = UNHEX(?) AND expires_at > ?";
+    "SELECT " + session_columns() + " FROM sessions s WHERE s.id_hash = UNHEX(?) AND s.expires_at > ?";
 const std::string kUpdateSessionState =
     "UPDATE sessions SET kind = ?, person_id = ?, account_id = ?, wizard_step = ?, auth_stage = ?, "
     "data = ?, failed_tries = ? WHERE id_hash = UNHEX(?)";
@@ -23,6 +34,22 @@ const std::string kDeleteSession = "DELETE FROM sessions WHERE id_hash = UNHEX(?
 
 }  // namespace
 
+SessionRow read_session_row(sql::ResultSet& rs, const std::string& id_hash) {
+  SessionRow row;
+  row.id_hash = id_hash;
+  row.kind = rs.getString("s_kind");
+  row.csrf = rs.getString("s_csrf");
+  if (!rs.isNull("s_person_id")) row.person_id = rs.getInt64("s_person_id");
+  if (!rs.isNull("s_account_id")) row.account_id = rs.getInt64("s_account_id");
+  row.wizard_step = rs.getString("s_wizard_step");
+  row.auth_stage = rs.getString("s_auth_stage");
+  row.data = rs.getString("s_data");
+  row.failed_tries = rs.getInt("s_failed_tries");
+  row.last_seen_at = read_time(rs, "s_last_seen_at");
+  row.expires_at = read_time(rs, "s_expires_at");
+  return row;
+}
+
 void insert_session(Db& db, const SessionRow& row) {
   db.run(kInsertSession, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
     bind_all(ps, Bytes{row.id_hash}, row.kind, row.csrf, row.last_seen_at, row.last_seen_at, row.expires_at)
@@ -35,19 +62,7 @@ std::optional<SessionRow> find_live_session(Db& db, const std::string& id_hash, 
                 [&](sql::PreparedStatement& ps) -> std::optional<SessionRow> {
                   auto rs = query(bind_all(ps, Bytes{id_hash}, now));
                   if (!rs->next()) return std::nullopt;
-                  SessionRow row;
-                  row.id_hash = id_hash;
-                  row.kind = rs->getString("kind");
-                  row.csrf = rs->getString("csrf_token");
-                  if (!rs->isNull("person_id")) row.person_id = rs->getInt64("person_id");
-                  if (!rs->isNull("account_id")) row.account_id = rs->getInt64("account_id");
-                  row.wizard_step = rs->getString("wizard_step");
-                  row.auth_stage = rs->getString("auth_stage");
-                  row.data = rs->getString("data");
-                  row.failed_tries = rs->getInt("failed_tries");
-                  row.last_seen_at = read_time(*rs, "last_seen_at");
-                  row.expires_at = read_time(*rs, "expires_at");
-                  return row;
+                  return read_session_row(*rs, id_hash);
                 });
 }
 

@@ -22,6 +22,11 @@ struct SessionRow {
   TimePoint expires_at;
 };
 
+// For queries that read a session with more (sql/login_page_store.cpp): the select-list of a
+// sessions row aliased "s", and its reader.
+const std::string& session_columns();
+SessionRow read_session_row(sql::ResultSet& rs, const std::string& id_hash);
+
 void insert_session(Db& db, const SessionRow& row);
 // The session if it exists and has not expired at `now`.
 std::optional<SessionRow> find_live_session(Db& db, const std::string& id_hash, TimePoint now);
