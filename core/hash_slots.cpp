@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,17 +26,22 @@ bool lock(int fd, int how) {
 
 }  // namespace
 
-void create_hash_slots(int count) {
-  if (!master_slots.empty() || count < 1) return;
+bool create_hash_slots(int count) {
+  if (!master_slots.empty() || count < 1) return true;
   for (int i = 0; i < count; ++i) {
     // fork() keeps descriptors whatever their flags; CLOEXEC keeps them out of any exec.
     int fd = memfd_create("xueji-hash-slot", MFD_CLOEXEC);
-    if (fd < 0) throw std::runtime_error("memfd_create failed for the hash slots");
+    if (fd < 0) {
+      for (int made : master_slots) close(made);
+      master_slots.clear();
+      return false;
+    }
     master_slots.push_back(fd);
   }
+  return true;
 }
 
-void open_hash_slots_in_child() {
+bool open_hash_slots_in_child() {
   for (int fd : own_slots) close(fd);
   own_slots.clear();
   for (int master_fd : master_slots) {
@@ -45,9 +49,14 @@ void open_hash_slots_in_child() {
     // the other children (an inherited descriptor would share one lock with all of them).
     std::string path = "/proc/self/fd/" + std::to_string(master_fd);
     int fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
-    if (fd < 0) throw std::runtime_error("cannot open a hash slot through " + path);
+    if (fd < 0) {
+      for (int opened : own_slots) close(opened);
+      own_slots.clear();
+      return false;
+    }
     own_slots.push_back(fd);
   }
+  return true;
 }
 
 HashSlot::HashSlot() {

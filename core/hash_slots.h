@@ -14,9 +14,10 @@
 namespace xueji {
 
 // In the master, before forking: `count` slots (count < 1: no limit). Idempotent per process.
-void create_hash_slots(int count);
-// In each child, right after fork: its own handles on the master's slots.
-void open_hash_slots_in_child();
+// False when the kernel refused (then there is no limit: hashes still work, only unbounded).
+bool create_hash_slots(int count);
+// In each child, right after fork: its own handles on the master's slots. False likewise.
+bool open_hash_slots_in_child();
 // Holds one slot for its lifetime; waits for one to be free. Without slots (tools, tests) it
 // does nothing.
 class HashSlot {

@@ -94,7 +94,10 @@ int serve_child(Handler handler, const Config& config, const Templates& template
   // A fixed mmap threshold turns off glibc's adaptive one, which would otherwise keep any large
   // block, once freed, resident in the heap. (The Argon2id work area has its own mapping.)
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-  open_hash_slots_in_child();
+  if (!open_hash_slots_in_child()) {
+    std::fprintf(stderr, "xueji-%s: cannot open the hash slots (%s); hashing without a limit\n",
+                 route.c_str(), std::strerror(errno));
+  }
   // Per-process state is made here, after fork: a shared DRBG state or database connection
   // would be a security and correctness bug.
   crypto::Random random;
@@ -145,7 +148,10 @@ int run_worker(const char* route, Handler handler, int argc, char** argv) {
     Templates templates(config.template_dir);
     int listen_fd = options.listen_path ? listen_on(*options.listen_path) : 0;
     PreforkOptions prefork{name, options.children, 20};
-    create_hash_slots(static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)));
+    if (!create_hash_slots(static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)))) {
+      std::fprintf(stderr, "%s: cannot make the hash slots (%s); hashing without a limit\n",
+                   name.c_str(), std::strerror(errno));
+    }
     return run_prefork(prefork, [&] {
       return serve_child(handler, config, templates, route, listen_fd, options.max_requests);
     });

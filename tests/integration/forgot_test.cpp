@@ -56,16 +56,6 @@ std::string digits(int n) {
   return out;
 }
 
-std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
-    text.pop_back();
-  return text;
-}
-
-std::string scalar(const std::string& statement) {
-  return trimmed(sql(statement));
-}
-
 // A valid 身分證字號 nobody has yet (random letter and serial; the check digit that fits).
 std::string new_national_id() {
   for (;;) {

@@ -44,13 +44,6 @@ std::string digits(int n) {
   return out;
 }
 
-std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) {
-    text.pop_back();
-  }
-  return text;
-}
-
 // A fresh, valid 身分證字號 (letter, 1, 7 random digits, the check digit that fits).
 std::string new_national_id() {
   for (;;) {

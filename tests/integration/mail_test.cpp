@@ -19,12 +19,6 @@ using std::chrono::seconds;
 
 namespace {
 
-std::string trim(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
-
-std::string scalar(const std::string& statement) { return trim(sql(statement)); }
 int number(const std::string& statement) { return std::stoi(scalar(statement)); }
 
 // A tag unique to this run, put in every recipient address a test uses.
@@ -47,7 +41,7 @@ std::map<std::string, int> delivered(const std::string& tag) {
     std::size_t at = text.find("\nX-RcptTo: ");
     if (at == std::string::npos) continue;
     std::size_t end = text.find('\n', at + 1);
-    std::string rcpt = trim(text.substr(at + 11, end - at - 11));
+    std::string rcpt = trimmed(text.substr(at + 11, end - at - 11));
     if (contains_text(rcpt, tag)) ++counts[rcpt];
   }
   closedir(dir);

@@ -3,7 +3,6 @@
 // database, never by waiting); one run must delete exactly the expired ones, more than one batch
 // of them, say how many of each kind went, and write its audit row.
 #include <cppunit/extensions/HelperMacros.h>
-#include <pwd.h>
 #include <unistd.h>
 
 #include <random>
@@ -38,17 +37,7 @@ std::string address(const std::string& name) { return run_tag() + "-" + name + "
 std::string ago(const std::string& interval) { return "UTC_TIMESTAMP(6) - INTERVAL " + interval; }
 std::string ahead(const std::string& interval) { return "UTC_TIMESTAMP(6) + INTERVAL " + interval; }
 
-std::string unix_user() {
-  const passwd* pw = getpwuid(geteuid());
-  return pw ? pw->pw_name : "";
-}
-
-std::string trim(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
-
-int count(const std::string& statement) { return std::stoi(trim(sql(statement))); }
+int count(const std::string& statement) { return std::stoi(trimmed(sql(statement))); }
 
 bool session_exists(const std::string& name) {
   return count("SELECT COUNT(*) FROM sessions WHERE id_hash = " + key(name)) == 1;
@@ -223,7 +212,7 @@ class PurgeTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_MESSAGE(r.out, n.identity_failures >= 1);
     CPPUNIT_ASSERT_MESSAGE(r.out, n.forgot_requests >= 1);
     std::string audit =
-        trim(sql("SELECT CONCAT(actor, '|', target) FROM audit_log WHERE action = 'data.purge' "
+        trimmed(sql("SELECT CONCAT(actor, '|', target) FROM audit_log WHERE action = 'data.purge' "
                  "ORDER BY id DESC LIMIT 1"));
     std::string expected = "sessions:" + std::to_string(n.sessions) +
                            " captchas:" + std::to_string(n.captchas) +

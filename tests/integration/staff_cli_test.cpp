@@ -2,7 +2,6 @@
 // (only the ID's HMAC and mask stored), duties per school year, the active school year, CSV
 // import (all or nothing, every bad line named, 10,000 lines under 10 s), exit codes and audit.
 #include <cppunit/extensions/HelperMacros.h>
-#include <pwd.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -60,17 +59,6 @@ RunIds& ids() {
   return run;
 }
 
-std::string unix_user() {
-  const passwd* pw = getpwuid(geteuid());
-  return pw ? pw->pw_name : "";
-}
-
-std::string trim(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
-
-std::string scalar(const std::string& statement) { return trim(sql(statement)); }
 
 std::string new_school() {
   std::string code = ids().school();

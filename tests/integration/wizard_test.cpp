@@ -61,11 +61,6 @@ std::string server_secret() {
   return secret;
 }
 
-std::string trimmed(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-  return s;
-}
-
 std::string hmac_hex(const std::string& id) {
   return xueji::crypto::to_hex(xueji::national_id_hmac(server_secret(), id));
 }
@@ -104,7 +99,6 @@ Staff add_staff(const std::string& name = "吳青", const std::string& birth = "
 
 std::string new_address() { return "wz" + digits(10) + "@example.com"; }
 
-std::string scalar(const std::string& statement) { return trimmed(sql(statement)); }
 
 // ---- HTTP: POSTs wait out nginx's per-address POST limit (10/s, burst 20) like a person would.
 

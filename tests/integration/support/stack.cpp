@@ -1,6 +1,9 @@
 // stack.cpp: environment of the test stack, SQL through the mariadb client, process lookups.
 #include "tests/integration/support/stack.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -62,6 +65,20 @@ std::vector<int> worker_children(const std::string& worker) {
   std::vector<int> pids;
   for (int pid; out >> pid;) pids.push_back(pid);
   return pids;
+}
+
+std::string trimmed(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) {
+    text.pop_back();
+  }
+  return text;
+}
+
+std::string scalar(const std::string& statement) { return trimmed(sql(statement)); }
+
+std::string unix_user() {
+  const passwd* pw = getpwuid(geteuid());
+  return pw ? pw->pw_name : "";
 }
 
 }  // namespace xueji::testing

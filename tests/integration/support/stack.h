@@ -15,5 +15,11 @@ std::string run(const std::string& command);
 // PIDs of the children of a worker's master (from VAR/pids/WORKER.pid).
 std::vector<int> worker_children(const std::string& worker);
 std::string captcha_answer();  // XUEJI_CAPTCHA_FIXED of the test stack
+// The text without its trailing line ends and spaces (client output, one SQL value).
+std::string trimmed(std::string text);
+// The one value a query selects.
+std::string scalar(const std::string& statement);
+// The name of the user running the tests (xueji-ctl audits it as the actor).
+std::string unix_user();
 
 }  // namespace xueji::testing
