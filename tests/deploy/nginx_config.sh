@@ -102,7 +102,8 @@ diff -u <({ expected dev "$dev_var/run"; printf '/__nginx\t-\t-\n'; } | sort) <(
 for conf in "$tmp/xueji.conf" "$tmp/dev.conf"; do
   for needle in 'server_tokens off;' 'client_max_body_size 16k;' 'limit_req zone=xueji_post ' \
     'limit_req_status 429;' 'error_page 429 /static/429.html;' \
-    'error_page 502 503 504 /static/50x.html;' 'fastcgi_param REQUEST_ID $request_id;' \
+    'error_page 502 503 504 /static/50x.html;' 'error_page 404 /static/404.html;' \
+    'error_page 405 /static/405.html;' 'error_page 413 /static/413.html;' 'fastcgi_param REQUEST_ID $request_id;' \
     'fastcgi_read_timeout ' 'return 303 /login;' "frame-ancestors 'none'" \
     'add_header X-Content-Type-Options nosniff always;' \
     'add_header Referrer-Policy same-origin always;' 'add_header X-Frame-Options DENY always;'; do

@@ -487,11 +487,16 @@ class ForgotTest : public CppUnit::TestFixture {
       std::cerr << "\n  " << forms[f] << " POST medians over " << kRounds << " requests: matching "
                 << m * 1000 << " ms, unknown " << u * 1000 << " ms, unverified " << n * 1000
                 << " ms";
-      // One timing class: the same work is done, so no answer stands apart from another.
-      for (double other : {u, n}) {
-        CPPUNIT_ASSERT_MESSAGE(
-            std::string(forms[f]) + " " + std::to_string(m) + " vs " + std::to_string(other),
-            other >= m / 1.35 && other <= m * 1.35);
+      // One timing class: the same work is done, so no answer stands apart from another. Each
+      // round's three requests run back to back, so the ratio within a round cancels the
+      // machine's slow moments; the median ratio over the rounds is what is judged.
+      for (int c : {1, 2}) {
+        std::vector<double> ratios;
+        for (int i = 0; i < kRounds; ++i) ratios.push_back(times[f][c][i] / times[f][0][i]);
+        double ratio = median(ratios);
+        CPPUNIT_ASSERT_MESSAGE(std::string(forms[f]) + " case " + std::to_string(c) +
+                                   ": median ratio to matching " + std::to_string(ratio),
+                               ratio >= 1 / 1.35 && ratio <= 1.35);
       }
     }
     std::cerr << "\n";

@@ -62,6 +62,7 @@ class PlatformTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(post_with_wrong_csrf_is_refused);
   CPPUNIT_TEST(hostile_query_gets_a_clean_400);
   CPPUNIT_TEST(one_megabyte_body_gets_413_and_the_worker_keeps_serving);
+  CPPUNIT_TEST(unknown_address_and_wrong_method_get_chinese_pages);
   CPPUNIT_TEST(killed_worker_child_is_replaced);
   CPPUNIT_TEST(workers_recover_after_a_database_restart);
   CPPUNIT_TEST(a_flood_of_posts_gets_429_with_a_chinese_page);
@@ -205,7 +206,22 @@ class PlatformTest : public CppUnit::TestFixture {
     std::string body = "csrf=" + form.csrf + "&account=" + std::string(1024 * 1024, 'a');
     HttpResponse r = form.browser.post_raw("/login", body);
     CPPUNIT_ASSERT_EQUAL(413L, r.status);
+    CPPUNIT_ASSERT_MESSAGE(r.body, contains(r.body, "送出的資料過大"));
     CPPUNIT_ASSERT_EQUAL(200L, form.browser.get("/login").status);
+  }
+
+  // nginx answers these itself; a teacher must still get a page in Chinese, not nginx's English.
+  void unknown_address_and_wrong_method_get_chinese_pages() {
+    Browser b;
+    for (const char* path : {"/no-such-page", "/static/no-such-file.css"}) {
+      HttpResponse r = b.get(path);
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(path, 404L, r.status);
+      CPPUNIT_ASSERT_MESSAGE(r.body, contains(r.body, "找不到這個網頁"));
+      CPPUNIT_ASSERT_MESSAGE(r.body, !contains(r.body, "<center>nginx</center>"));
+    }
+    HttpResponse r = b.post_raw("/static/xueji.css", "a=1");
+    CPPUNIT_ASSERT_EQUAL(405L, r.status);
+    CPPUNIT_ASSERT_MESSAGE(r.body, contains(r.body, "不支援這種操作方式"));
   }
 
   void killed_worker_child_is_replaced() {
