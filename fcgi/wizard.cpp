@@ -51,8 +51,8 @@ void move_to(Session& session, Step step) {
   session.wizard_step = std::string(info(step).stored);
 }
 
-Entry enter(const http::Request& req, Context& ctx, std::initializer_list<Step> allowed) {
-  std::optional<Session> session = find_session(req, ctx);
+Entry admit(const http::Request& req, Context& ctx, std::optional<Session> session,
+            std::initializer_list<Step> allowed) {
   if (!session) {
     // A cookie that names no live session is a wizard left idle past its 30 minutes (or ended):
     // say so, rather than silently starting over.
@@ -64,6 +64,10 @@ Entry enter(const http::Request& req, Context& ctx, std::initializer_list<Step> 
     if (s == at) return {std::move(session), {}};
   }
   return {std::nullopt, http::Response::redirect(path_of(at))};
+}
+
+Entry enter(const http::Request& req, Context& ctx, std::initializer_list<Step> allowed) {
+  return admit(req, ctx, find_session(req, ctx), allowed);
 }
 
 std::optional<store::Applicant> applicant_of(const Session& session, Context& ctx) {

@@ -43,6 +43,10 @@ struct Entry {
   http::Response response;
 };
 Entry enter(const http::Request& req, Context& ctx, std::initializer_list<Step> allowed);
+// enter() for a session the page has already looked up (nullopt: none live), e.g. together with
+// more rows in one query.
+Entry admit(const http::Request& req, Context& ctx, std::optional<Session> session,
+            std::initializer_list<Step> allowed);
 
 // The person the session is applying for, or nullopt when their staff record is gone: read
 // from the records, for the decisions of 帳號申請.

@@ -95,8 +95,14 @@ std::string send_refusal_message(const SendDecision& refusal) {
 
 http::Response verify_page(Context& ctx, Session& session, const store::Applicant& applicant,
                            const VerifyMessages& messages) {
+  return verify_page(ctx, session, applicant, messages,
+                     store::newest_email_code(ctx.db, session.id_hash, store::kApplyCodePurpose));
+}
+
+http::Response verify_page(Context& ctx, Session& session, const store::Applicant& applicant,
+                           const VerifyMessages& messages,
+                           const std::optional<store::EmailCodeRow>& code) {
   TimePoint now = ctx.clock.now();
-  auto code = store::newest_email_code(ctx.db, session.id_hash, store::kApplyCodePurpose);
   Page page("E-Mail驗證", "apply_verify.tpl");
   auto& body = page.body();
   add_step_bar(body, Step::kVerify);

@@ -10,6 +10,7 @@
 #include "fcgi/http.h"
 #include "fcgi/session.h"
 #include "sql/application_store.h"
+#include "sql/email_code_store.h"
 
 namespace xueji::wizard {
 
@@ -44,5 +45,9 @@ struct VerifyMessages {
 // shown (the manual's message, also as a dialog) once, then cleared.
 http::Response verify_page(Context& ctx, Session& session, const store::Applicant& applicant,
                            const VerifyMessages& messages);
+// The same page with the session's newest code already read (see store::find_code_page_rows).
+http::Response verify_page(Context& ctx, Session& session, const store::Applicant& applicant,
+                           const VerifyMessages& messages,
+                           const std::optional<store::EmailCodeRow>& code);
 
 }  // namespace xueji::wizard

@@ -7,6 +7,7 @@
 #include "fcgi/handler.h"
 #include "fcgi/wizard.h"
 #include "fcgi/wizard_code.h"
+#include "sql/code_page_store.h"
 #include "sql/email_code_store.h"
 
 namespace {
@@ -123,11 +124,24 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
 
 xueji::http::Response handle_apply_verify(const xueji::http::Request& req, xueji::Context& ctx) {
   if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
-  wizard::Entry entry = wizard::enter(req, ctx, {Step::kVerify});
+  if (req.method == "POST") {
+    wizard::Entry entry = wizard::enter(req, ctx, {Step::kVerify});
+    if (!entry.session) return entry.response;
+    auto applicant = wizard::shown_applicant(*entry.session, ctx);
+    if (!applicant) return wizard::expired_page(ctx);
+    return submit(req, ctx, *entry.session, *applicant);
+  }
+  // The page: the session and its newest code in one query.
+  auto id_hash = cookie_session_hash(req);
+  std::optional<store::CodePageRows> rows;
+  if (id_hash) {
+    rows = store::find_code_page_rows(ctx.db, *id_hash, ctx.clock.now(), store::kApplyCodePurpose);
+  }
+  std::optional<Session> found;
+  if (rows) found = adopt_live_session(rows->session, ctx);
+  wizard::Entry entry = wizard::admit(req, ctx, std::move(found), {Step::kVerify});
   if (!entry.session) return entry.response;
-  Session& session = *entry.session;
-  auto applicant = wizard::shown_applicant(session, ctx);
+  auto applicant = wizard::shown_applicant(*entry.session, ctx);
   if (!applicant) return wizard::expired_page(ctx);
-  if (req.method == "POST") return submit(req, ctx, session, *applicant);
-  return wizard::verify_page(ctx, session, *applicant, {});
+  return wizard::verify_page(ctx, *entry.session, *applicant, {}, rows->newest);
 }

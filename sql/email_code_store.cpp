@@ -1,6 +1,8 @@
 // email_code_store.cpp: the SQL of e-mail verification codes.
 #include "sql/email_code_store.h"
 
+#include <tuple>
+
 namespace xueji::store {
 namespace {
 
@@ -35,6 +37,13 @@ const std::string kCountWrongTry =
     "WHERE id = ? AND state = 'live'";
 const std::string kCodeState = "SELECT state FROM email_codes WHERE id = ?";
 
+std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
+  if (rs.isNull(column)) return std::nullopt;
+  return read_time(rs, column);
+}
+
+}  // namespace
+
 EmailCodeRow read_code(sql::ResultSet& rs) {
   EmailCodeRow row;
   row.id = rs.getInt64("id");
@@ -48,12 +57,9 @@ EmailCodeRow read_code(sql::ResultSet& rs) {
   return row;
 }
 
-std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column)) return std::nullopt;
-  return read_time(rs, column);
+bool is_newer(const EmailCodeRow& a, const EmailCodeRow& b) {
+  return std::tie(a.sent_at, a.id) > std::tie(b.sent_at, b.id);
 }
-
-}  // namespace
 
 std::optional<EmailCodeRow> newest_email_code(Db& db, const std::string& session_hash,
                                               const std::string& purpose) {

@@ -25,6 +25,12 @@ struct EmailCodeRow {
   std::string state;  // live, used, superseded, dead
 };
 
+// For a query that reads codes with more (sql/code_page_store.cpp): a row of email_codes
+// selected with the columns id, address, prefix, code_hex (HEX of code_hmac), sent_at,
+// expires_at, tries and state; and the order "newest" means (sent_at, then id).
+EmailCodeRow read_code(sql::ResultSet& rs);
+bool is_newer(const EmailCodeRow& a, const EmailCodeRow& b);
+
 // The newest code of the session for the purpose, whatever its state.
 std::optional<EmailCodeRow> newest_email_code(Db& db, const std::string& session_hash,
                                               const std::string& purpose);
