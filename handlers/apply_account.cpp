@@ -9,20 +9,18 @@
 #include "core/password_hash.h"
 #include "core/password_policy.h"
 #include "core/phone.h"
-#include "core/taipei_time.h"
 #include "fcgi/audit.h"
 #include "fcgi/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
 #include "fcgi/wizard.h"
+#include "fcgi/application_mail.h"
 
 namespace {
 
 using namespace xueji;
 using wizard::Step;
 
-constexpr std::string_view kSuccessSubject =
-    "【國民中小學學籍管理服務系統 2.0】個人業務帳號申請成功";
 constexpr const char* kNameTaken = "此帳號已有人使用，請改用其他帳號。";
 // Bounds well above the rules' own maxima, so an over-long entry gets its rule's message.
 constexpr std::size_t kMaxAccountField = 256;
@@ -101,23 +99,6 @@ void check_rules(Context& ctx, const store::Applicant& applicant, const Entries&
   }
 }
 
-std::string success_body(const store::Applicant& applicant, const std::string& login_name,
-                         TimePoint now) {
-  std::string when = format_taipei(now);
-  std::string body;
-  body += applicant.name + " 您好：\n\n";
-  body += "您已成功申請「國民中小學學籍管理系統 2.0」個人業務帳號。\n\n";
-  body += "帳號申請時間：" + when + "（臺灣時間）\n";
-  body += "個人業務帳號：" + login_name + "\n\n";
-  body +=
-      "請前往登入頁面使用個人業務帳號及密碼登入。配合資安政策，本系統採用雙因子認證登入機制，"
-      "首次登入時請依畫面指示完成綁定。\n";
-  body += "本帳號綁定您的個人身分，請勿將個人業務帳號借予他人使用。\n";
-  body += "若您並未申請個人業務帳號，請立即洽詢貴校學校權限AA帳號持有者。\n\n";
-  body += "國民中小學學籍管理服務系統 2.0\n（此信件由系統自動發送，請勿直接回覆）\n";
-  return body;
-}
-
 http::Response submit(const http::Request& req, Context& ctx, Session& session,
                       const store::Applicant& applicant) {
   require_csrf(req, session);
@@ -158,8 +139,8 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
   account.password_hash = hash_password(password, ctx.random);  // outside the transaction: slow
   account.email = session.value(wizard::kEmailKey);
   if (!entries.phone.empty()) account.phone = normalize_phone(entries.phone);
-  store::OutgoingMail mail{account.email, std::string(kSuccessSubject),
-                           success_body(applicant, account.login_name, now)};
+  store::OutgoingMail mail = wizard::application_success_mail(account.email, applicant.name,
+                                                             account.login_name, now);
   Session done = session;
   wizard::move_to(done, Step::kDone);
   auto created = store::create_applied_account(ctx.db, account, mail, now, [&](std::int64_t id) {
