@@ -22,6 +22,7 @@ class PasswordHashTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(each_hash_has_its_own_salt);
   CPPUNIT_TEST(malformed_hashes_are_refused_without_throwing);
   CPPUNIT_TEST(work_area_is_aligned_and_writable);
+  CPPUNIT_TEST(work_area_is_kept_between_hashes_until_released);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -97,6 +98,32 @@ class PasswordHashTest : public CppUnit::TestFixture {
     std::memset(area, 0xA5, bytes);
     CPPUNIT_ASSERT_EQUAL(std::uint8_t{0xA5}, area[bytes - 1]);
     free_argon2_work_area(area, bytes);
+    release_idle_argon2_work_area();
+  }
+
+  void work_area_is_kept_between_hashes_until_released() {
+    std::size_t bytes = std::size_t{kArgon2MemoryKiB} * 1024;
+    std::uint8_t* first = nullptr;
+    CPPUNIT_ASSERT_EQUAL(int{ARGON2_OK}, allocate_argon2_work_area(&first, bytes));
+    // A second area while the first is in use is a separate one, unmapped when freed.
+    std::uint8_t* second = nullptr;
+    CPPUNIT_ASSERT_EQUAL(int{ARGON2_OK}, allocate_argon2_work_area(&second, bytes));
+    CPPUNIT_ASSERT(second != first);
+    free_argon2_work_area(second, bytes);
+    free_argon2_work_area(first, bytes);
+    CPPUNIT_ASSERT(argon2_work_area_kept());
+    std::uint8_t* again = nullptr;
+    CPPUNIT_ASSERT_EQUAL(int{ARGON2_OK}, allocate_argon2_work_area(&again, bytes));
+    CPPUNIT_ASSERT(again == first);
+    release_idle_argon2_work_area();  // in use: nothing happens
+    CPPUNIT_ASSERT(argon2_work_area_kept());
+    free_argon2_work_area(again, bytes);
+    release_idle_argon2_work_area();
+    CPPUNIT_ASSERT(!argon2_work_area_kept());
+    // Hashing still works after the area was given back.
+    std::string hash = hash_password("pw", random_);
+    CPPUNIT_ASSERT(verify_password(hash, "pw"));
+    release_idle_argon2_work_area();
   }
 
  private:
