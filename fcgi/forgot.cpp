@@ -9,6 +9,7 @@
 #include "core/personal_data.h"
 #include "core/taipei_time.h"
 #include "fcgi/audit.h"
+#include "fcgi/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/templates.h"
 #include "fcgi/wizard.h"
@@ -94,6 +95,33 @@ bool session_limit(const SendDecision& decision) {
 }
 
 }  // namespace
+
+std::optional<http::Response> receive_form(const http::Request& req, Context& ctx,
+                                           const std::optional<Session>& session,
+                                           std::string_view captcha_form, bool with_account,
+                                           ForgotEntries& entries, const FormPage& form_page) {
+  require_csrf(req, session);
+  constexpr std::size_t kMaxField = 64;
+  entries = {with_account ? form_value(req, "account", kMaxField) : std::string(),
+             normalize_national_id(form_value(req, "national_id", kMaxField)),
+             form_value(req, "birth_date", kMaxField)};
+  CaptchaCheck captcha =
+      check_captcha(*session, captcha_form, form_value(req, "captcha", 32), ctx);
+  if (captcha != CaptchaCheck::kPassed) {
+    return form_page(entries, [&](ctemplate::TemplateDictionary& d) {
+      show_message(d, "CAPTCHA_ERROR", captcha_message(captcha));
+    });
+  }
+  ForgotFieldErrors errors =
+      check_forgot_entries(entries, with_account, taipei_date(ctx.clock.now()));
+  if (errors.any()) {
+    return form_page(entries, [&](ctemplate::TemplateDictionary& d) {
+      if (!errors.national_id.empty()) show_message(d, "ID_ERROR", errors.national_id);
+      if (!errors.birth_date.empty()) show_message(d, "BIRTH_ERROR", errors.birth_date);
+    });
+  }
+  return std::nullopt;
+}
 
 std::optional<store::ForgotAccount> find_account(Context& ctx, const ForgotEntries& entries) {
   auto birth = parse_iso_date(entries.birth_date).value_or(CivilDate{});

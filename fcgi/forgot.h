@@ -5,10 +5,13 @@
 // gives the same answer whether or not anything matched, the e-mail is verified or a silent limit
 // holds; only the session's own limits are ever shown.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <ctemplate/template.h>
 
 #include "core/email_code.h"
 #include "core/forgot_policy.h"
@@ -41,6 +44,16 @@ inline constexpr std::string_view kFlashKey = "forgot_flash";
 
 // The account the entries identify (entries without field errors). The same statements run
 // whether or not one matches.
+// Both forms' submit up to the lookup: CSRF, the entries (帳號 only when `with_account`), the
+// captcha of `captcha_form` first, then the field checks. Returns the form to answer with (shown
+// by `form_page` with its messages), or nullopt with `entries` filled to go on.
+using FormMessages = std::function<void(ctemplate::TemplateDictionary&)>;
+using FormPage = std::function<http::Response(const ForgotEntries&, const FormMessages&)>;
+std::optional<http::Response> receive_form(const http::Request& req, Context& ctx,
+                                           const std::optional<Session>& session,
+                                           std::string_view captcha_form, bool with_account,
+                                           ForgotEntries& entries, const FormPage& form_page);
+
 std::optional<store::ForgotAccount> find_account(Context& ctx, const ForgotEntries& entries);
 
 // The audit target of a request: the account when one matched, else the masked ID number typed

@@ -6,8 +6,6 @@
 #include <functional>
 
 #include "core/forgot_policy.h"
-#include "core/national_id.h"
-#include "fcgi/captcha.h"
 #include "fcgi/forgot.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
@@ -15,10 +13,7 @@
 namespace {
 
 using namespace xueji;
-
-constexpr std::size_t kMaxField = 64;
-
-using Messages = std::function<void(ctemplate::TemplateDictionary&)>;
+using Messages = forgot::FormMessages;
 
 http::Response form_page(const http::Request& req, Context& ctx, const Session& session,
                          const ForgotEntries& entries, const Messages& messages) {
@@ -42,25 +37,13 @@ http::Response submit(const http::Request& req, Context& ctx) {
   if (!session && !req.cookie(kSessionCookie).empty()) {
     return http::Response::redirect("/forgot/password?notice=expired");
   }
-  require_csrf(req, session);
-  ForgotEntries entries{form_value(req, "account", kMaxField),
-                        normalize_national_id(form_value(req, "national_id", kMaxField)),
-                        form_value(req, "birth_date", kMaxField)};
-
-  CaptchaCheck captcha =
-      check_captcha(*session, "forgot_password", form_value(req, "captcha", 32), ctx);
-  if (captcha != CaptchaCheck::kPassed) {
-    return form_page(req, ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
-      show_message(d, "CAPTCHA_ERROR", captcha_message(captcha));
-    });
-  }
-  ForgotFieldErrors errors = check_forgot_entries(entries, true, taipei_date(ctx.clock.now()));
-  if (errors.any()) {
-    return form_page(req, ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
-      if (!errors.national_id.empty()) show_message(d, "ID_ERROR", errors.national_id);
-      if (!errors.birth_date.empty()) show_message(d, "BIRTH_ERROR", errors.birth_date);
-    });
-  }
+  ForgotEntries entries;
+  auto refused = forgot::receive_form(
+      req, ctx, session, "forgot_password", true, entries,
+      [&](const ForgotEntries& typed, const forgot::FormMessages& messages) {
+        return form_page(req, ctx, *session, typed, messages);
+      });
+  if (refused) return std::move(*refused);
   auto account = forgot::find_account(ctx, entries);
   forgot::SendResult sent = forgot::send_reset_code(req, ctx, *session, account,
                                                     forgot::audit_target(account, entries), false);
