@@ -142,8 +142,9 @@ measure_cookie get-apply-email "$(bench_token "9$((bench_accounts + 1))")" /appl
 measure_cookie get-apply-verify "$(bench_token "9$((bench_accounts + 2))")" /apply/verify
 measure_cookie get-apply-account "$(bench_token "9$((bench_accounts + 3))")" /apply/account
 measure_cookie get-home "$(bench_token 0)" /home
-# The Argon2-bound measurements first: the identity runs delete tens of thousands of captcha
-# rows, and InnoDB's purge of them afterwards would take CPU from whatever runs next.
+# The Argon2-bound measurements first: run after the identity runs, which delete tens of
+# thousands of captcha rows, they measured 77% where they measure 82–86% alone (InnoDB purging
+# those rows in the background, most likely).
 measure_cycle post-login 8 login_cycle.lua /login
 measure_cycle post-apply-account 8 account_cycle.lua /apply/account
 measure_cycle post-apply-identity 8 identity_cycle.lua /apply/identity
