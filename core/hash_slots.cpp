@@ -17,6 +17,11 @@ namespace {
 std::vector<int> master_slots;
 std::vector<int> own_slots;
 
+void close_all(std::vector<int>& fds) {
+  for (int fd : fds) close(fd);
+  fds.clear();
+}
+
 bool lock(int fd, int how) {
   while (flock(fd, how) != 0) {
     if (errno != EINTR) return false;  // EWOULDBLOCK: held by another child
@@ -32,8 +37,7 @@ bool create_hash_slots(int count) {
     // fork() keeps descriptors whatever their flags; CLOEXEC keeps them out of any exec.
     int fd = memfd_create("xueji-hash-slot", MFD_CLOEXEC);
     if (fd < 0) {
-      for (int made : master_slots) close(made);
-      master_slots.clear();
+      close_all(master_slots);
       return false;
     }
     master_slots.push_back(fd);
@@ -42,16 +46,14 @@ bool create_hash_slots(int count) {
 }
 
 bool open_hash_slots_in_child() {
-  for (int fd : own_slots) close(fd);
-  own_slots.clear();
+  close_all(own_slots);
   for (int master_fd : master_slots) {
     // A new open file description of the same file: flock()s made through it exclude those of
     // the other children (an inherited descriptor would share one lock with all of them).
     std::string path = "/proc/self/fd/" + std::to_string(master_fd);
     int fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
     if (fd < 0) {
-      for (int opened : own_slots) close(opened);
-      own_slots.clear();
+      close_all(own_slots);
       return false;
     }
     own_slots.push_back(fd);

@@ -23,18 +23,17 @@ struct Phc {
 };
 
 // The raw Argon2id output for these parameters; throws only when libargon2 itself fails.
-std::string argon2id_raw(std::string_view password, const std::string& salt, unsigned memory_kib,
+std::string argon2id_raw(std::string_view password, std::string salt, unsigned memory_kib,
                          unsigned passes, unsigned lanes, std::size_t out_bytes) {
   std::string out(out_bytes, '\0');
-  std::string pwd(password);  // libargon2 takes non-const pointers
-  std::string salt_copy(salt);
+  std::string pwd(password);  // libargon2 takes non-const pointers (salt, too: taken by value)
   argon2_context context{};
   context.out = reinterpret_cast<std::uint8_t*>(out.data());
   context.outlen = static_cast<std::uint32_t>(out.size());
   context.pwd = reinterpret_cast<std::uint8_t*>(pwd.data());
   context.pwdlen = static_cast<std::uint32_t>(pwd.size());
-  context.salt = reinterpret_cast<std::uint8_t*>(salt_copy.data());
-  context.saltlen = static_cast<std::uint32_t>(salt_copy.size());
+  context.salt = reinterpret_cast<std::uint8_t*>(salt.data());
+  context.saltlen = static_cast<std::uint32_t>(salt.size());
   context.t_cost = passes;
   context.m_cost = memory_kib;
   context.lanes = lanes;

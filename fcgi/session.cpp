@@ -111,7 +111,9 @@ void Session::set_value(std::string_view key, std::string_view value) {
     if (!encoded.empty()) encoded += '&';
     encoded += http::percent_encode(k) + "=" + http::percent_encode(v);
   }
-  if (encoded.size() > kMaxSessionData) throw std::length_error("session data over 2048 bytes");
+  if (encoded.size() > kMaxSessionData) {
+    throw std::length_error("session data over " + std::to_string(kMaxSessionData) + " bytes");
+  }
   data = std::move(encoded);
 }
 

@@ -127,7 +127,8 @@ http::Response submit(const http::Request& req, Context& ctx) {
   // The match and the ID number's counter come in one query when a person matches; the lock is
   // still decided before the match is used, so a locked ID number learns nothing.
   auto match = store::match_applicant(ctx.db, id_hmac, *parse_iso_date(entries.birth_date));
-  FailureCounter per_id = match.failures ? *match.failures : store::identity_failures(ctx.db, id_hmac);
+  FailureCounter per_id =
+      match.applicant ? match.failures : store::identity_failures(ctx.db, id_hmac);
   if (identity_locked(per_id, now)) {
     audit_request(ctx, req, "web", "apply.identity.locked", masked);
     return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {

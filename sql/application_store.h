@@ -29,9 +29,9 @@ struct ApplicantMatch {
   // The person whose ID number hashes to `id_hmac` and who has a staff record (any school) with
   // that birth date; nullopt otherwise, without saying which part did not match.
   std::optional<Applicant> applicant;
-  // The ID number's failure counter, read in the same query when a person matched; without a
-  // match, ask identity_failures().
-  std::optional<FailureCounter> failures;
+  // The ID number's failure counter, read in the same query; only when a person matched (without
+  // a match, ask identity_failures()).
+  FailureCounter failures;
 };
 ApplicantMatch match_applicant(Db& db, const std::string& id_hmac, CivilDate birth_date);
 // The person of a wizard session, for the later pages (nullopt when no staff record is left).
