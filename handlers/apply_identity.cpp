@@ -88,17 +88,41 @@ FieldErrors check_fields(const Entries& entries, TimePoint now) {
   return e;
 }
 
+// The session, and with well-formed entries everything the check needs, read in one query. The
+// person's data are read before the CSRF token, captcha and locks are judged, but used only after.
+struct Submission {
+  std::optional<Session> session;
+  std::optional<store::IdentityCheck> check;  // with well-formed entries and a session cookie
+};
+
+Submission read_submission(const http::Request& req, Context& ctx, const Entries& entries,
+                           const std::string& id_hmac, bool well_formed) {
+  Submission s;
+  auto session_hash = cookie_session_hash(req);
+  if (!well_formed || !session_hash) {
+    s.session = find_session(req, ctx);
+    return s;
+  }
+  s.check = store::read_identity_check(ctx.db, *session_hash, ctx.clock.now(), id_hmac,
+                                       *parse_iso_date(entries.birth_date));
+  if (s.check->session) s.session = adopt_live_session(*s.check->session, ctx);
+  return s;
+}
+
 http::Response submit(const http::Request& req, Context& ctx) {
-  auto session = find_session(req, ctx);
+  Entries entries{normalize_national_id(form_value(req, "national_id", 64)),
+                  form_value(req, "birth_date", 64)};
+  TimePoint now = ctx.clock.now();
+  FieldErrors errors = check_fields(entries, now);
+  std::string id_hmac =
+      errors.any() ? std::string() : national_id_hmac(ctx.config.secret, entries.national_id);
+  auto [session, check] = read_submission(req, ctx, entries, id_hmac, !errors.any());
   if (!session && !req.cookie(kSessionCookie).empty()) return wizard::expired_page(ctx);
   require_csrf(req, session);
   Step at = wizard::current_step(*session);
   if (at != Step::kIdentity && at != Step::kDone) {
     return http::Response::redirect(wizard::path_of(at));  // a resubmit from the back button
   }
-  Entries entries{normalize_national_id(form_value(req, "national_id", 64)),
-                  form_value(req, "birth_date", 64)};
-  TimePoint now = ctx.clock.now();
 
   CaptchaCheck captcha =
       check_captcha(*session, "apply_identity", form_value(req, "captcha", 32), ctx);
@@ -114,7 +138,6 @@ http::Response submit(const http::Request& req, Context& ctx) {
       show_message(d, "MESSAGE", locked_message(*own.locked_until, now));
     });
   }
-  FieldErrors errors = check_fields(entries, now);
   if (errors.any()) {
     return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
       if (!errors.id.empty()) show_message(d, "ID_ERROR", errors.id);
@@ -122,20 +145,17 @@ http::Response submit(const http::Request& req, Context& ctx) {
     });
   }
 
-  std::string id_hmac = national_id_hmac(ctx.config.secret, entries.national_id);
   std::string masked = mask_national_id(entries.national_id);
-  // The match and the ID number's counter come in one query when a person matches; the lock is
-  // still decided before the match is used, so a locked ID number learns nothing.
-  auto match = store::match_applicant(ctx.db, id_hmac, *parse_iso_date(entries.birth_date));
-  FailureCounter per_id =
-      match.applicant ? match.failures : store::identity_failures(ctx.db, id_hmac);
+  // The ID number's lock is decided before the match is used, so a locked ID number learns
+  // nothing.
+  FailureCounter per_id = check->failures;
   if (identity_locked(per_id, now)) {
     audit_request(ctx, req, "web", "apply.identity.locked", masked);
     return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
       show_message(d, "MESSAGE", locked_message(*per_id.locked_until, now));
     });
   }
-  const auto& applicant = match.applicant;
+  const auto& applicant = check->applicant;
   if (!applicant) {
     own = after_identity_failure(own, kIdentityFailuresPerSession, std::nullopt, now);
     store_session_counter(*session, own);

@@ -8,23 +8,28 @@ constexpr int kDuplicateKey = 1062;
 constexpr int kDeadlock = 1213;
 
 // The newest staff record supplies the name and phone shown; any record may supply the match.
-// A person has at most one account (unique person_id) and each ID number at most one failure
-// row, so the rows differ only in their staff record; the newest is picked in C++, sparing
-// MariaDB a temporary table, and STRAIGHT_JOIN spares it the join-order search. 身分驗證 runs
-// this on every submit: one query, where a subquery, a sort and a second statement for the
-// failure counter were ~60% slower.
+// A person has at most one account (unique person_id), so the rows differ only in their staff
+// record; the newest is picked in C++, sparing MariaDB a temporary table, and STRAIGHT_JOIN
+// spares it the join-order search.
 const std::string kApplicantColumns =
-    "SELECT STRAIGHT_JOIN p.id, HEX(p.id_hmac) AS hmac_hex, p.id_masked, s.birth_date AS birth, "
-    "s.name, s.phone, s.created_at AS staff_created, s.id AS staff_id, a.id AS account_id, "
-    "f.failures, f.window_start, f.locked_until FROM persons p "
-    "JOIN staff s ON s.person_id = p.id "
+    "p.id, HEX(p.id_hmac) AS hmac_hex, p.id_masked, st.birth_date AS birth, st.name, st.phone, "
+    "st.created_at AS staff_created, st.id AS staff_id, a.id AS account_id";
+const std::string kFindApplicant =
+    "SELECT STRAIGHT_JOIN " + kApplicantColumns + " FROM persons p "
+    "JOIN staff st ON st.person_id = p.id LEFT JOIN accounts a ON a.person_id = p.id "
+    "WHERE p.id = ?";
+// 身分驗證 runs this on every submit. Starting from the session row, every further table is found
+// by a unique key or the staff index; persons and staff are joined as one group, so a person
+// without a staff record of that birth date leaves both sides NULL. One row per matching staff
+// record, or one row of NULLs beside the session.
+const std::string kReadIdentityCheck =
+    "SELECT STRAIGHT_JOIN " + session_columns() + ", " + kApplicantColumns +
+    ", f.failures, f.window_start, f.locked_until FROM sessions s "
+    "LEFT JOIN identity_failures f ON f.id_hmac = UNHEX(?) "
+    "LEFT JOIN (persons p JOIN staff st ON st.person_id = p.id AND st.birth_date = ?) "
+    "ON p.id_hmac = UNHEX(?) "
     "LEFT JOIN accounts a ON a.person_id = p.id "
-    "LEFT JOIN identity_failures f ON f.id_hmac = p.id_hmac ";
-const std::string kMatchApplicant =
-    kApplicantColumns + "WHERE p.id_hmac = UNHEX(?) AND s.birth_date = ?";
-const std::string kFindApplicant = kApplicantColumns + "WHERE p.id = ?";
-const std::string kIdentityFailures =
-    "SELECT failures, window_start, locked_until FROM identity_failures WHERE id_hmac = UNHEX(?)";
+    "WHERE s.id_hash = UNHEX(?) AND s.expires_at > ?";
 const std::string kEnsureFailureRow =
     "INSERT IGNORE INTO identity_failures (id_hmac, failures, updated_at) VALUES (UNHEX(?), 0, ?)";
 const std::string kLockFailureRow =
@@ -68,19 +73,21 @@ FailureCounter read_counter(sql::ResultSet& rs) {
   return c;
 }
 
-// The applicant from the newest staff record among the rows of kApplicantColumns.
-ApplicantMatch newest_applicant(sql::ResultSet& rs) {
-  ApplicantMatch match;
-  std::pair<TimePoint, std::int64_t> newest{};
-  while (rs.next()) {
+// Keeps the applicant of the newest staff record among the rows offered.
+class NewestApplicant {
+ public:
+  void offer(sql::ResultSet& rs) {
     std::pair<TimePoint, std::int64_t> key{read_time(rs, "staff_created"), rs.getInt64("staff_id")};
-    if (match.applicant && key <= newest) continue;
-    newest = key;
-    match.applicant = read_applicant(rs);
-    match.failures = rs.isNull("failures") ? FailureCounter{} : read_counter(rs);
+    if (applicant_ && key <= newest_) return;
+    newest_ = key;
+    applicant_ = read_applicant(rs);
   }
-  return match;
-}
+  std::optional<Applicant> take() { return std::move(applicant_); }
+
+ private:
+  std::optional<Applicant> applicant_;
+  std::pair<TimePoint, std::int64_t> newest_{};
+};
 
 // Which unique key a 1062 names: "Duplicate entry 'x' for key 'accounts_login_key'".
 bool names_key(const sql::SQLException& e, const char* key) {
@@ -89,22 +96,31 @@ bool names_key(const sql::SQLException& e, const char* key) {
 
 }  // namespace
 
-ApplicantMatch match_applicant(Db& db, const std::string& id_hmac, CivilDate birth_date) {
-  return db.run(kMatchApplicant, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
-    return newest_applicant(*query(bind_all(ps, Bytes{id_hmac}, format_date(birth_date))));
+IdentityCheck read_identity_check(Db& db, const std::string& session_hash, TimePoint now,
+                                  const std::string& id_hmac, CivilDate birth_date) {
+  return db.run(kReadIdentityCheck, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    auto rs = query(bind_all(ps, Bytes{id_hmac}, format_date(birth_date), Bytes{id_hmac},
+                             Bytes{session_hash}, now));
+    IdentityCheck check;
+    NewestApplicant newest;
+    while (rs->next()) {
+      if (!check.session) {  // the same on every row
+        check.session = read_session_row(*rs, session_hash);
+        if (!rs->isNull("failures")) check.failures = read_counter(*rs);
+      }
+      if (!rs->isNull("id")) newest.offer(*rs);
+    }
+    check.applicant = newest.take();
+    return check;
   });
 }
 
 std::optional<Applicant> find_applicant(Db& db, std::int64_t person_id) {
   return db.run(kFindApplicant, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
-    return newest_applicant(*query(bind_all(ps, person_id))).applicant;
-  });
-}
-
-FailureCounter identity_failures(Db& db, const std::string& id_hmac) {
-  return db.run(kIdentityFailures, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
-    auto rs = query(bind_all(ps, Bytes{id_hmac}));
-    return rs->next() ? read_counter(*rs) : FailureCounter{};
+    auto rs = query(bind_all(ps, person_id));
+    NewestApplicant newest;
+    while (rs->next()) newest.offer(*rs);
+    return newest.take();
   });
 }
 

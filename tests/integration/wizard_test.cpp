@@ -246,6 +246,7 @@ class WizardTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(wrong_captcha_is_refused_on_every_form);
   CPPUNIT_TEST(identity_failure_is_one_neutral_message);
   CPPUNIT_TEST(identity_fields_are_checked_before_matching);
+  CPPUNIT_TEST(a_person_at_two_schools_passes_once_with_the_newest_name);
   CPPUNIT_TEST(five_failures_lock_the_session_for_fifteen_minutes);
   CPPUNIT_TEST(ten_failures_lock_the_id_number_across_sessions);
   CPPUNIT_TEST(wrong_code_counts_and_five_kill_it);
@@ -968,6 +969,25 @@ class WizardTest : public CppUnit::TestFixture {
     HttpResponse from_records = w.b.get("/apply/email");
     CPPUNIT_ASSERT_MESSAGE(from_records.body, contains(from_records.body, s.name + "乙 您好"));
     CPPUNIT_ASSERT(contains(from_records.body, masked));
+  }
+
+  // 身分驗證 reads one row per staff record of the person: a person at two schools passes once,
+  // greeted with the newest record's name.
+  void a_person_at_two_schools_passes_once_with_the_newest_name() {
+    Staff s = add_staff("林美華");
+    std::string other_school = trimmed(sql(
+        "INSERT INTO schools (code, name, created_at) VALUES ('WZ" + digits(8) +
+        "', '第二測試國小', UTC_TIMESTAMP(6)) RETURNING id"));
+    sql("INSERT INTO staff (school_id, person_id, name, birth_date, phone, created_at) VALUES (" +
+        other_school + ", " + s.person_id + ", '林美樺', '" + s.birth_date +
+        "', '0912-000-111', UTC_TIMESTAMP(6) + INTERVAL 1 SECOND)");
+    Wizard w(s);
+    HttpResponse r = w.identity();
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(r.body, 303L, r.status);
+    CPPUNIT_ASSERT(contains(w.b.get("/apply/email").body, "林美樺 您好"));
+    CPPUNIT_ASSERT_EQUAL(std::string("1"),
+                         scalar("SELECT COUNT(*) FROM audit_log WHERE action = "
+                                "'apply.identity.passed' AND actor = 'person:" + s.person_id + "'"));
   }
 
   void idle_wizard_expires_with_a_way_back() {
