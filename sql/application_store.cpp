@@ -18,16 +18,16 @@ const std::string kFindApplicant =
     "SELECT STRAIGHT_JOIN " + kApplicantColumns + " FROM persons p "
     "JOIN staff st ON st.person_id = p.id LEFT JOIN accounts a ON a.person_id = p.id "
     "WHERE p.id = ?";
-// 身分驗證 runs this on every submit. Starting from the session row, every further table is found
-// by a unique key or the staff index; persons and staff are joined as one group, so a person
-// without a staff record of that birth date leaves both sides NULL. One row per matching staff
-// record, or one row of NULLs beside the session.
+// 身分驗證 runs this on every submit. From the session row every further table is found by a
+// unique key or the staff index. One row per staff record of the person with that birth date; a
+// person without one leaves staff_id NULL. (Joining persons and staff as one nested group said
+// the same with ~20% more of MariaDB's time.)
 const std::string kReadIdentityCheck =
     "SELECT STRAIGHT_JOIN " + session_columns() + ", " + kApplicantColumns +
     ", f.failures, f.window_start, f.locked_until FROM sessions s "
     "LEFT JOIN identity_failures f ON f.id_hmac = UNHEX(?) "
-    "LEFT JOIN (persons p JOIN staff st ON st.person_id = p.id AND st.birth_date = ?) "
-    "ON p.id_hmac = UNHEX(?) "
+    "LEFT JOIN persons p ON p.id_hmac = UNHEX(?) "
+    "LEFT JOIN staff st ON st.person_id = p.id AND st.birth_date = ? "
     "LEFT JOIN accounts a ON a.person_id = p.id "
     "WHERE s.id_hash = UNHEX(?) AND s.expires_at > ?";
 const std::string kEnsureFailureRow =
@@ -99,7 +99,7 @@ bool names_key(const sql::SQLException& e, const char* key) {
 IdentityCheck read_identity_check(Db& db, const std::string& session_hash, TimePoint now,
                                   const std::string& id_hmac, CivilDate birth_date) {
   return db.run(kReadIdentityCheck, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
-    auto rs = query(bind_all(ps, Bytes{id_hmac}, format_date(birth_date), Bytes{id_hmac},
+    auto rs = query(bind_all(ps, Bytes{id_hmac}, Bytes{id_hmac}, format_date(birth_date),
                              Bytes{session_hash}, now));
     IdentityCheck check;
     NewestApplicant newest;
@@ -108,7 +108,7 @@ IdentityCheck read_identity_check(Db& db, const std::string& session_hash, TimeP
         check.session = read_session_row(*rs, session_hash);
         if (!rs->isNull("failures")) check.failures = read_counter(*rs);
       }
-      if (!rs->isNull("id")) newest.offer(*rs);
+      if (!rs->isNull("staff_id")) newest.offer(*rs);
     }
     check.applicant = newest.take();
     return check;
