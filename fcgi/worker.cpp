@@ -17,6 +17,7 @@
 
 #include "core/argon2_work_area.h"
 #include "core/hash_slots.h"
+#include "fcgi/audit.h"
 #include "fcgi/dispatch.h"
 #include "fcgi/handler.h"
 #include "fcgi/prefork.h"
@@ -97,6 +98,21 @@ void write_all(FCGX_Stream* out, const std::string& text) {
   FCGX_PutStr(text.data(), static_cast<int>(text.size()), out);
 }
 
+// Writes the audit rows this child kept back, when due or `all`; what the database refused is
+// told in the log.
+void write_kept_audit_rows_logged(Context& ctx, bool all) {
+  try {
+    write_kept_audit_rows(ctx, all);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "xueji-%s child %d: audit rows not written (%zu still kept): %s\n",
+                 ctx.route.c_str(), getpid(), ctx.audit_batch.rows().size(), e.what());
+  }
+  if (std::size_t dropped = ctx.audit_batch.take_dropped()) {
+    std::fprintf(stderr, "xueji-%s child %d: %zu audit rows dropped, the database took none\n",
+                 ctx.route.c_str(), getpid(), dropped);
+  }
+}
+
 int serve_child(Handler handler, const Config& config, const Templates& templates,
                 const std::string& route, int listen_fd, int max_requests) {
   // A fixed mmap threshold turns off glibc's adaptive one, which would otherwise keep any large
@@ -111,7 +127,8 @@ int serve_child(Handler handler, const Config& config, const Templates& template
   crypto::Random random;
   store::Db db(config);
   Clock clock;
-  Context ctx{config, db, random, clock, templates, route, {}};
+  Context ctx{config, db, random, clock, templates, route, {},
+              [listen_fd] { return connection_waiting(listen_fd); }, {}};
 
   FCGX_Init();
   FCGX_Request request;
@@ -120,6 +137,7 @@ int serve_child(Handler handler, const Config& config, const Templates& template
     // A child that has hashed keeps the 19 MiB Argon2 area for the next request, unless none is
     // waiting: then it gives the memory back before it blocks.
     if (argon2_work_area_kept() && !connection_waiting(listen_fd)) release_idle_argon2_work_area();
+    write_kept_audit_rows_logged(ctx, false);  // all of them when no request waits
     child_allow_stop(true);
     if (child_stop_requested()) break;
     int rc = FCGX_Accept_r(&request);
@@ -146,6 +164,7 @@ int serve_child(Handler handler, const Config& config, const Templates& template
     FCGX_Finish_r(&request);
     ++served;
   }
+  write_kept_audit_rows_logged(ctx, true);
   return 0;
 }
 

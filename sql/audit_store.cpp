@@ -1,12 +1,14 @@
 // audit_store.cpp: the SQL of the audit log.
 #include "sql/audit_store.h"
 
+#include <algorithm>
+
 namespace xueji::store {
 namespace {
 
-const std::string kAudit =
-    "INSERT INTO audit_log (at, actor, action, target, client_addr, request_id) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
+const std::string kAuditPrefix =
+    "INSERT INTO audit_log (at, actor, action, target, client_addr, request_id) VALUES ";
+const std::string kAuditGroup = "(?, ?, ?, ?, ?, ?)";
 
 std::string bounded(const std::string& text, std::size_t max) {
   return text.size() <= max ? text : text.substr(0, max);
@@ -14,12 +16,26 @@ std::string bounded(const std::string& text, std::size_t max) {
 
 }  // namespace
 
-void audit(Db& db, const AuditEntry& e, TimePoint now) {
-  db.run(kAudit, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
-    bind_all(ps, now, bounded(e.actor, 100), bounded(e.action, 64), bounded(e.target, 255),
-             bounded(e.client_addr, 45), bounded(e.request_id, 64))
-        .executeUpdate();
-  });
+void audit(Db& db, const AuditEntry& entry, TimePoint now) { audit_rows(db, {{entry, now}}); }
+
+void audit_rows(Db& db, const std::vector<AuditRow>& rows) {
+  for (std::size_t first = 0; first < rows.size(); first += kMaxAuditRowsPerStatement) {
+    std::size_t count = std::min(rows.size() - first, kMaxAuditRowsPerStatement);
+    db.run(batched(kAuditPrefix, kAuditGroup, count), Repeat::kUnsafe,
+           [&](sql::PreparedStatement& ps) {
+             for (std::size_t i = first; i < first + count; ++i) {
+               const AuditEntry& e = rows[i].entry;
+               int column = static_cast<int>((i - first) * 6);
+               store::bind(ps, ++column, rows[i].at);
+               store::bind(ps, ++column, bounded(e.actor, 100));
+               store::bind(ps, ++column, bounded(e.action, 64));
+               store::bind(ps, ++column, bounded(e.target, 255));
+               store::bind(ps, ++column, bounded(e.client_addr, 45));
+               store::bind(ps, ++column, bounded(e.request_id, 64));
+             }
+             ps.executeUpdate();
+           });
+  }
 }
 
 }  // namespace xueji::store

@@ -1,5 +1,6 @@
 // audit_store.h: the audit log. Never a password, code, clear ID number or session value in it.
 #pragma once
+#include <vector>
 #include <string>
 
 #include "sql/db.h"
@@ -14,6 +15,15 @@ struct AuditEntry {
   std::string request_id;   // nginx $request_id, empty for the CLI
 };
 
+// An entry with the time it happened.
+struct AuditRow {
+  AuditEntry entry;
+  TimePoint at;
+};
+
 void audit(Db& db, const AuditEntry& entry, TimePoint now);
+// Several rows in one statement (at most kMaxAuditRowsPerStatement; fewer statements, less CPU).
+inline constexpr std::size_t kMaxAuditRowsPerStatement = 32;
+void audit_rows(Db& db, const std::vector<AuditRow>& rows);
 
 }  // namespace xueji::store

@@ -223,4 +223,15 @@ std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& ps) {
   return std::unique_ptr<sql::ResultSet>(ps.executeQuery());
 }
 
+std::string batched(const std::string& prefix, const std::string& group, std::size_t rows,
+                    const char* suffix) {
+  std::string text = prefix;
+  text.reserve(prefix.size() + rows * (group.size() + 2) + 2);
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (i > 0) text += ", ";
+    text += group;
+  }
+  return text + suffix;
+}
+
 }  // namespace xueji::store

@@ -69,6 +69,8 @@ class Db {
     });
   }
 
+  // Whether a transaction() is running: a statement now joins it.
+  bool in_transaction() const { return in_transaction_; }
   // True when SELECT 1 answers (reconnecting if needed).
   bool healthy();
   // Executes plain SQL text (migrations only: no parameters).
@@ -137,5 +139,9 @@ std::string format_time(TimePoint t);  // "2026-08-01 00:00:00.000000" (UTC)
 TimePoint parse_time(const std::string& text);
 TimePoint read_time(sql::ResultSet& rs, const char* column);
 std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& ps);
+// The text of a statement for `rows` rows: prefix, then `group` that many times with commas, then
+// suffix ("INSERT … VALUES " + "(?, ?)" × rows).
+std::string batched(const std::string& prefix, const std::string& group, std::size_t rows,
+                    const char* suffix = "");
 
 }  // namespace xueji::store

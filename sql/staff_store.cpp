@@ -54,17 +54,6 @@ const std::string kDutyCounts =
     " WHERE s.school_id = sc.id AND d.school_year = ?) AS with_duties "
     "FROM schools sc ORDER BY sc.code";
 
-std::string batched(const std::string& prefix, const std::string& group, std::size_t rows,
-                    const char* suffix) {
-  std::string text = prefix;
-  text.reserve(prefix.size() + rows * (group.size() + 2) + 2);
-  for (std::size_t i = 0; i < rows; ++i) {
-    if (i > 0) text += ", ";
-    text += group;
-  }
-  return text + suffix;
-}
-
 CivilDate civil_date(const std::string& text) { return parse_iso_date(text).value_or(CivilDate{}); }
 
 std::int64_t last_insert_id(Db& db) {

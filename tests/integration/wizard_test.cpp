@@ -10,6 +10,7 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -247,6 +248,7 @@ class WizardTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(identity_failure_is_one_neutral_message);
   CPPUNIT_TEST(identity_fields_are_checked_before_matching);
   CPPUNIT_TEST(a_person_at_two_schools_passes_once_with_the_newest_name);
+  CPPUNIT_TEST(identity_checks_of_a_busy_worker_all_reach_the_audit_log);
   CPPUNIT_TEST(five_failures_lock_the_session_for_fifteen_minutes);
   CPPUNIT_TEST(ten_failures_lock_the_id_number_across_sessions);
   CPPUNIT_TEST(wrong_code_counts_and_five_kill_it);
@@ -988,6 +990,54 @@ class WizardTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::string("1"),
                          scalar("SELECT COUNT(*) FROM audit_log WHERE action = "
                                 "'apply.identity.passed' AND actor = 'person:" + s.person_id + "'"));
+  }
+
+  // While requests wait, a worker child keeps audit rows back to write several at once
+  // (fcgi/audit_batch.h): none may be lost.
+  void identity_checks_of_a_busy_worker_all_reach_the_audit_log() {
+    constexpr int kThreads = 8, kEach = 4;
+    std::vector<std::unique_ptr<Wizard>> visitors;
+    std::vector<std::string> csrf;
+    for (int i = 0; i < kThreads * kEach; ++i) {
+      visitors.push_back(std::make_unique<Wizard>(Staff{new_national_id(), "1986-01-02", "", "", ""}));
+      csrf.push_back(csrf_of(get_page(visitors.back()->b, "/apply/identity").body));
+      visitors.back()->b.get("/captcha?form=apply_identity");
+    }
+    std::string before = scalar("SELECT COALESCE(MAX(id), 0) FROM audit_log");
+    std::string started = scalar("SELECT UTC_TIMESTAMP(6)");
+    std::atomic<bool> go{false};
+    std::atomic<int> answered{0};
+    auto submit = [&](int thread) {
+      while (!go) {
+      }
+      for (int i = thread; i < kThreads * kEach; i += kThreads) {
+        Wizard& w = *visitors[i];
+        HttpResponse r = post(w.b, "/apply/identity",
+                              {{"csrf", csrf[i]},
+                               {"national_id", w.staff.national_id},
+                               {"birth_date", w.staff.birth_date},
+                               {"captcha", captcha_answer()}});
+        if (r.status == 200 && contains(r.body, kNoMatchStart)) ++answered;
+        // Pages of the same worker that write no audit row keep the children busy, so that a
+        // kept row may have no later row to go with.
+        for (int page = 0; page < 3; ++page) w.b.get("/apply/identity");
+      }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) threads.emplace_back(submit, t);
+    go = true;
+    for (std::thread& t : threads) t.join();
+    CPPUNIT_ASSERT_EQUAL(kThreads * kEach, answered.load());
+    // Kept rows are written before a child waits again: moments after the last answer.
+    std::string count_sql = "SELECT COUNT(*) FROM audit_log WHERE id > " + before +
+                            " AND action = 'apply.identity.failed' AND at >= '" + started + "'";
+    std::string count;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+      count = scalar(count_sql);
+      if (count == std::to_string(kThreads * kEach)) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CPPUNIT_ASSERT_EQUAL(std::to_string(kThreads * kEach), count);
   }
 
   void idle_wizard_expires_with_a_way_back() {

@@ -101,7 +101,16 @@ measure_audited() {
     XUEJI_BENCH_CAPTCHA_SESSIONS=$results/captcha-sessions.txt \
     wrk -t2 "-c$connections" "-d${seconds}s" -s "$load_dir/$script" "$base$path" >"$out" 2>&1 ||
     die "wrk failed for $name: $(tail -3 "$out")"
+  # A child that was busy writes its last kept audit rows (fcgi/audit_batch.h) as soon as no
+  # request waits: count until two counts agree.
   after=$(bench_sql -e "$count_sql")
+  local again tries
+  for ((tries = 0; tries < 20; tries++)); do
+    sleep 0.2
+    again=$(bench_sql -e "$count_sql")
+    [[ $again == "$after" ]] && break
+    after=$again
+  done
   # "  15012 requests in 10.00s, 85.40MB read"
   requests=$(awk '/ requests in / { print $1 }' "$out")
   duration=$(awk '/ requests in / { sub(/s,$/, "", $4); print $4 }' "$out")

@@ -32,7 +32,7 @@ struct UnitContext {
   store::Db db{unit_config()};
   crypto::Random random;
   FixedClock clock{TimePoint(std::chrono::seconds(1785542400))};  // 2026-08-01 00:00 UTC
-  Context ctx{unit_config(), db, random, clock, unit_templates(), "unit", {}};
+  Context ctx{unit_config(), db, random, clock, unit_templates(), "unit", {}, {}, {}};
 };
 
 }  // namespace xueji::testing
