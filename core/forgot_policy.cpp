@@ -3,6 +3,7 @@
 #include "core/forgot_policy.h"
 
 #include "core/crypto.h"
+#include "core/identity_fields.h"
 #include "core/national_id.h"
 
 namespace xueji {
@@ -10,24 +11,14 @@ namespace xueji {
 ForgotFieldErrors check_forgot_entries(const ForgotEntries& entries, bool account_field,
                                        CivilDate today) {
   ForgotFieldErrors e;
-  if (entries.national_id.empty()) {
-    if (!account_field) {
-      e.national_id = "請輸入身分證/外籍人士統一證號。";
-    } else if (entries.account.empty()) {
-      e.national_id = "請輸入帳號或身分證/外籍人士統一證號（至少擇一填寫）。";
-    }
-  } else if (!is_valid_national_id(entries.national_id)) {
-    e.national_id = "身分證/外籍人士統一證號格式不正確，請確認後重新輸入（例如 A123456789）。";
+  if (!entries.national_id.empty()) {
+    e.national_id = national_id_field_error(entries.national_id);
+  } else if (!account_field) {
+    e.national_id = national_id_field_error("");
+  } else if (entries.account.empty()) {
+    e.national_id = "請輸入帳號或身分證/外籍人士統一證號（至少擇一填寫）。";
   }
-  auto birth = parse_iso_date(entries.birth_date);
-  if (entries.birth_date.empty()) {
-    e.birth_date = "請輸入出生年月日。";
-  } else if (!birth) {
-    e.birth_date =
-        "出生年月日格式不正確，請依 yyyy-mm-dd 格式輸入實際存在的日期（例如 1986-01-02）。";
-  } else if (*birth > today) {
-    e.birth_date = "出生年月日不可晚於今天，請確認後重新輸入。";
-  }
+  e.birth_date = birth_date_field_error(entries.birth_date, today);
   return e;
 }
 

@@ -1,6 +1,7 @@
 // apply_identity.cpp: wizard step 1 (manual 四 ③–⑥) — GET /apply/identity shows the ID number,
 // birth date and captcha form; POST matches them against the staff records with one neutral
 // failure message, locks tries after repeated failures, and starts the wizard for the person.
+#include "core/identity_fields.h"
 #include "core/identity_lockout.h"
 #include "core/national_id.h"
 #include "core/personal_data.h"
@@ -71,21 +72,8 @@ struct FieldErrors {
 };
 
 FieldErrors check_fields(const Entries& entries, TimePoint now) {
-  FieldErrors e;
-  if (entries.national_id.empty()) {
-    e.id = "請輸入身分證/外籍人士統一證號。";
-  } else if (!is_valid_national_id(entries.national_id)) {
-    e.id = "身分證/外籍人士統一證號格式不正確，請確認後重新輸入（例如 A123456789）。";
-  }
-  auto birth = parse_iso_date(entries.birth_date);
-  if (entries.birth_date.empty()) {
-    e.birth = "請輸入出生年月日。";
-  } else if (!birth) {
-    e.birth = "出生年月日格式不正確，請依 yyyy-mm-dd 格式輸入實際存在的日期（例如 1986-01-02）。";
-  } else if (*birth > taipei_date(now)) {
-    e.birth = "出生年月日不可晚於今天，請確認後重新輸入。";
-  }
-  return e;
+  return {national_id_field_error(entries.national_id),
+          birth_date_field_error(entries.birth_date, taipei_date(now))};
 }
 
 // The session, and with well-formed entries everything the check needs, read in one query. The
