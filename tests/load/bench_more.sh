@@ -151,11 +151,24 @@ argon2_now() {
 mean() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a + b) / 2 }'; }
 declare -A near_hello near_hash_ms near_verify_ms
 
+# Waits (up to 60 s) until InnoDB has purged what earlier runs deleted: the identity runs leave
+# tens of thousands of deleted captcha rows, and purging them took CPU from the run after.
+quiet_database() {
+  local tries history
+  for ((tries = 0; tries < 120; tries++)); do
+    history=$(bench_sql -e "SELECT COUNT FROM information_schema.INNODB_METRICS WHERE NAME = 'trx_rseg_history_len'")
+    ((history < 100)) && return 0
+    sleep 0.5
+  done
+  say "InnoDB still has $history transactions to purge; measuring anyway"
+}
+
 # beside_hello NAME COMMAND...: runs the measurement between two hello runs.
 beside_hello() {
   local name=$1 before after
   shift
   wanted "$name" || return 0
+  quiet_database
   before=$(hello_now)
   "$@"
   after=$(hello_now)
@@ -168,6 +181,7 @@ beside_argon2() {
   local name=$1 hash_before verify_before hash_after verify_after
   shift
   wanted "$name" || return 0
+  quiet_database
   read -r hash_before verify_before < <(argon2_now)
   "$@"
   read -r hash_after verify_after < <(argon2_now)
