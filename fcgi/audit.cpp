@@ -30,7 +30,7 @@ void write_kept_audit_rows(Context& ctx, bool all) {
   } catch (const store::Unavailable&) {
     throw;  // the rows wait for the database
   } catch (...) {
-    batch.clear();  // a row the database refuses would otherwise block every later one
+    batch.drop();  // a row the database refuses would otherwise block every later one
     throw;
   }
   batch.clear();

@@ -18,6 +18,11 @@ bool AuditBatch::due(TimePoint now, bool request_waiting) const {
   return !request_waiting || rows_.size() >= kMaxRows || now - rows_.front().at >= kMaxAge;
 }
 
+void AuditBatch::drop() {
+  dropped_ += rows_.size();
+  rows_.clear();
+}
+
 std::size_t AuditBatch::take_dropped() { return std::exchange(dropped_, 0); }
 
 }  // namespace xueji

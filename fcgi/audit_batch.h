@@ -30,7 +30,9 @@ class AuditBatch {
   const std::vector<store::AuditRow>& rows() const { return rows_; }
   // After the rows were written.
   void clear() { rows_.clear(); }
-  // Rows dropped by keep() since the last call (kMaxKept reached), for a log line.
+  // Gives the rows up (the database refused them): they count as dropped.
+  void drop();
+  // Rows dropped since the last call (by drop(), or by keep() at kMaxKept), for a log line.
   std::size_t take_dropped();
 
  private:

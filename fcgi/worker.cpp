@@ -108,8 +108,10 @@ void write_kept_audit_rows_logged(Context& ctx, bool all) {
                  ctx.route.c_str(), getpid(), ctx.audit_batch.rows().size(), e.what());
   }
   if (std::size_t dropped = ctx.audit_batch.take_dropped()) {
-    std::fprintf(stderr, "xueji-%s child %d: %zu audit rows dropped, the database took none\n",
-                 ctx.route.c_str(), getpid(), dropped);
+    std::fprintf(stderr,
+                 "xueji-%s child %d: %zu audit rows dropped: refused by the database, or more "
+                 "than %zu waited for it\n",
+                 ctx.route.c_str(), getpid(), dropped, AuditBatch::kMaxKept);
   }
 }
 

@@ -81,6 +81,9 @@ class AuditBatchTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(batch.rows().front().at == kStart + std::chrono::milliseconds(3));
     CPPUNIT_ASSERT_EQUAL(std::size_t{3}, batch.take_dropped());
     CPPUNIT_ASSERT_EQUAL(std::size_t{0}, batch.take_dropped());
+    batch.drop();  // the database refused them
+    CPPUNIT_ASSERT(batch.empty());
+    CPPUNIT_ASSERT_EQUAL(AuditBatch::kMaxKept, batch.take_dropped());
   }
 };
 
