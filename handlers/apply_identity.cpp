@@ -2,13 +2,13 @@
 // birth date and captcha form; POST matches them against the staff records with one neutral
 // failure message, locks tries after repeated failures, and starts the wizard for the person.
 #include "core/identity_fields.h"
-#include "core/identity_lockout.h"
 #include "core/national_id.h"
 #include "core/personal_data.h"
 #include "core/taipei_time.h"
 #include "fcgi/audit.h"
 #include "fcgi/captcha.h"
 #include "fcgi/form.h"
+#include "fcgi/identity_lock.h"
 #include "fcgi/handler.h"
 #include "fcgi/wizard.h"
 
@@ -40,28 +40,6 @@ http::Response identity_page(Context& ctx, const Session& session, const Entries
   http::Response r;
   r.body = page.render(ctx);
   return r;
-}
-
-std::string locked_message(TimePoint until, TimePoint now) {
-  auto minutes = std::chrono::ceil<std::chrono::minutes>(until - now).count();
-  if (minutes < 1) minutes = 1;
-  return "身分驗證失敗次數過多，為保護個人資料，暫停受理身分驗證 15 分鐘，請於 " +
-         std::to_string(minutes) + " 分鐘後再試。";
-}
-
-// The session's own lock: failed_tries counts failures, the value kIdentityLockKey holds the end.
-FailureCounter session_counter(const Session& session) {
-  FailureCounter c;
-  c.failures = session.failed_tries;
-  std::string until = session.value(wizard::kIdentityLockKey);
-  if (!until.empty()) c.locked_until = TimePoint(Seconds(std::stoll(until)));
-  return c;
-}
-
-void store_session_counter(Session& session, const FailureCounter& c) {
-  session.failed_tries = c.failures;
-  session.set_value(wizard::kIdentityLockKey,
-                    c.locked_until ? std::to_string(wizard::unix_seconds(*c.locked_until)) : "");
 }
 
 // Field checks that need no database; they say nothing about any person.
@@ -119,11 +97,11 @@ http::Response submit(const http::Request& req, Context& ctx) {
       show_message(d, "CAPTCHA_ERROR", captcha_message(captcha));
     });
   }
-  FailureCounter own = session_counter(*session);
+  FailureCounter own = session_identity_counter(*session);
   if (identity_locked(own, now)) {
     audit_request(ctx, req, "web", "apply.identity.locked", "session");
     return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
-      show_message(d, "MESSAGE", locked_message(*own.locked_until, now));
+      show_message(d, "MESSAGE", identity_locked_message(*own.locked_until, now));
     });
   }
   if (errors.any()) {
@@ -140,19 +118,20 @@ http::Response submit(const http::Request& req, Context& ctx) {
   if (identity_locked(per_id, now)) {
     audit_request(ctx, req, "web", "apply.identity.locked", masked);
     return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
-      show_message(d, "MESSAGE", locked_message(*per_id.locked_until, now));
+      show_message(d, "MESSAGE", identity_locked_message(*per_id.locked_until, now));
     });
   }
   const auto& applicant = check->applicant;
   if (!applicant) {
     own = after_identity_failure(own, kIdentityFailuresPerSession, std::nullopt, now);
-    store_session_counter(*session, own);
+    store_session_identity_counter(*session, own);
     save_session(*session, ctx);
     per_id = store::record_identity_failure(ctx.db, id_hmac, now);
     audit_request(ctx, req, "web", "apply.identity.failed", masked);
     std::optional<TimePoint> lock = own.locked_until ? own.locked_until : per_id.locked_until;
     return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {
-      show_message(d, "MESSAGE", lock ? locked_message(*lock, now) : std::string(kNoMatch));
+      show_message(d, "MESSAGE",
+                   lock ? identity_locked_message(*lock, now) : std::string(kNoMatch));
     });
   }
   if (applicant->has_account) {

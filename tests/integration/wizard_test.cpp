@@ -987,9 +987,9 @@ class WizardTest : public CppUnit::TestFixture {
     HttpResponse r = w.identity();
     CPPUNIT_ASSERT_EQUAL_MESSAGE(r.body, 303L, r.status);
     CPPUNIT_ASSERT(contains(w.b.get("/apply/email").body, "林美樺 您好"));
-    CPPUNIT_ASSERT_EQUAL(std::string("1"),
-                         scalar("SELECT COUNT(*) FROM audit_log WHERE action = "
-                                "'apply.identity.passed' AND actor = 'person:" + s.person_id + "'"));
+    CPPUNIT_ASSERT_EQUAL(std::string("1"), scalar("SELECT COUNT(*) FROM audit_log WHERE action = "
+                                                  "'apply.identity.passed' AND actor = 'person:" +
+                                                  s.person_id + "'"));
   }
 
   // While requests wait, a worker child keeps audit rows back to write several at once
@@ -999,7 +999,8 @@ class WizardTest : public CppUnit::TestFixture {
     std::vector<std::unique_ptr<Wizard>> visitors;
     std::vector<std::string> csrf;
     for (int i = 0; i < kThreads * kEach; ++i) {
-      visitors.push_back(std::make_unique<Wizard>(Staff{new_national_id(), "1986-01-02", "", "", ""}));
+      Staff nobody{new_national_id(), "1986-01-02", "", "", ""};  // no staff record has it
+      visitors.push_back(std::make_unique<Wizard>(nobody));
       csrf.push_back(csrf_of(get_page(visitors.back()->b, "/apply/identity").body));
       visitors.back()->b.get("/captcha?form=apply_identity");
     }
