@@ -148,6 +148,7 @@ int serve_child(Handler handler, const Config& config, const Templates& template
       if (child_stop_requested()) break;
       if (rc == -EINTR) continue;
       std::fprintf(stderr, "xueji-%s child %d: accept failed (%d)\n", route.c_str(), getpid(), rc);
+      write_kept_audit_rows_logged(ctx, true);
       return 1;
     }
     FCGX_ParamArray envp = request.envp;
