@@ -1,7 +1,7 @@
 // audit_batch.h: the audit rows a busy worker child keeps back, to write several in one statement.
 //
 // Each statement costs the worker and MariaDB ~0.2 ms of CPU whatever its size; while requests
-// queue up (the week a school year opens), one INSERT per request was a fifth of what a 身分驗證
+// queue up (the week a school year opens), one INSERT per request was ~15% of what a 身分驗證
 // submission cost. A child keeps rows only while another request is waiting for it, at most
 // kMaxRows of them and for at most kMaxAge; a child with nothing waiting writes every row before
 // it answers, as it always did. Rows kept by a child that crashes are lost: at most kMaxRows.
