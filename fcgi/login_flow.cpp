@@ -108,7 +108,6 @@ std::string next_login_path(const Session& session, const store::Account& accoun
 
 void start_login(Session& session, const store::Account& account, bool weak_password,
                  Context& ctx) {
-  rotate_session(session, ctx);
   session.kind = kLoginKind;
   session.account_id = account.id;
   session.person_id = account.person_id;
@@ -117,15 +116,14 @@ void start_login(Session& session, const store::Account& account, bool weak_pass
   session.failed_tries = 0;
   session.clear_values();
   if (weak_password) session.set_value(kWeakPasswordKey, "1");
-  save_session(session, ctx);
+  rotate_and_save_session(session, ctx);
 }
 
 void pass_second_factor(Session& session, Context& ctx) {
-  rotate_session(session, ctx);
   session.auth_stage = kStageFactors;
   session.failed_tries = 0;
   session.set_value(kPendingTotpKey, "");
-  save_session(session, ctx);
+  rotate_and_save_session(session, ctx);
 }
 
 bool count_wrong_code(Session& session, Context& ctx) {

@@ -73,13 +73,12 @@ Session current_session(const http::Request& req, Context& ctx) {
   return s;
 }
 
-void rotate_session(Session& session, Context& ctx) {
+void rotate_and_save_session(Session& session, Context& ctx) {
   std::string value = ctx.random.token(32);
-  std::string new_hash = crypto::sha256(value);
-  std::string new_csrf = ctx.random.token(24);
-  store::rekey_session(ctx.db, session.id_hash, new_hash, new_csrf);
-  session.id_hash = new_hash;
-  session.csrf = new_csrf;
+  std::string old_hash = session.id_hash;
+  session.id_hash = crypto::sha256(value);
+  session.csrf = ctx.random.token(24);
+  store::rekey_session(ctx.db, old_hash, session);
   ctx.pending_cookies.push_back(cookie_header(ctx, value, false));
 }
 

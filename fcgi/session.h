@@ -33,8 +33,9 @@ std::optional<std::string> cookie_session_hash(const http::Request& req);
 Session adopt_live_session(const store::SessionRow& row, Context& ctx);
 // The visitor's live session, creating one (and queuing its cookie) when there is none.
 Session current_session(const http::Request& req, Context& ctx);
-// Replaces the session id (login, privilege change): same row, new cookie value.
-void rotate_session(Session& session, Context& ctx);
+// Stores the session's state under a new id and CSRF token (login, privilege change): same row,
+// new cookie value. Change the state first; this saves it too.
+void rotate_and_save_session(Session& session, Context& ctx);
 // Stores kind, person, account, wizard step, auth stage, values and failed tries.
 void save_session(const Session& session, Context& ctx);
 // A one-time value (a notice for the next page): returns it and, when there was one, clears and

@@ -141,7 +141,6 @@ http::Response submit(const http::Request& req, Context& ctx) {
                          [&](ctemplate::TemplateDictionary& d) { d.ShowSection("HAS_ACCOUNT"); });
   }
   // A new privilege (the session now stands for a person): new session id, fresh wizard state.
-  rotate_session(*session, ctx);
   session->clear_values();
   session->failed_tries = 0;
   session->person_id = applicant->person_id;
@@ -150,7 +149,7 @@ http::Response submit(const http::Request& req, Context& ctx) {
   session->set_value(wizard::kBirthKey, entries.birth_date);
   wizard::remember_applicant(*session, *applicant);
   wizard::move_to(*session, Step::kEmail);
-  save_session(*session, ctx);
+  rotate_and_save_session(*session, ctx);
   audit_request(ctx, req, wizard::actor(*session), "apply.identity.passed", masked);
   return http::Response::redirect(wizard::path_of(Step::kEmail));
 }

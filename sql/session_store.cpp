@@ -28,7 +28,10 @@ const std::string kDeleteAccountSessions =
     "DELETE FROM sessions WHERE account_id = ? AND id_hash <> UNHEX(?)";
 const std::string kExtendSession =
     "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = UNHEX(?)";
-const std::string kRekeySession = "UPDATE sessions SET id_hash = UNHEX(?), csrf_token = ? WHERE id_hash = UNHEX(?)";
+const std::string kRekeySession =
+    "UPDATE sessions SET id_hash = UNHEX(?), csrf_token = ?, kind = ?, person_id = ?, "
+    "account_id = ?, wizard_step = ?, auth_stage = ?, data = ?, failed_tries = ? "
+    "WHERE id_hash = UNHEX(?)";
 const std::string kDeleteSessionCaptchas = "DELETE FROM captchas WHERE session_hash = UNHEX(?)";
 const std::string kDeleteSession = "DELETE FROM sessions WHERE id_hash = UNHEX(?)";
 
@@ -72,14 +75,11 @@ void extend_session(Db& db, const std::string& id_hash, TimePoint now, TimePoint
   });
 }
 
-void rekey_session(Db& db, const std::string& old_hash, const std::string& new_hash,
-                   const std::string& new_csrf) {
-  db.transaction([&] {
-    db.run(kDeleteSessionCaptchas, Repeat::kSafe,
-           [&](sql::PreparedStatement& ps) { bind_all(ps, Bytes{old_hash}).executeUpdate(); });
-    db.run(kRekeySession, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
-      bind_all(ps, Bytes{new_hash}, new_csrf, Bytes{old_hash}).executeUpdate();
-    });
+void rekey_session(Db& db, const std::string& old_hash, const SessionRow& row) {
+  db.run(kRekeySession, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    bind_all(ps, Bytes{row.id_hash}, row.csrf, row.kind, row.person_id, row.account_id,
+             row.wizard_step, row.auth_stage, row.data, row.failed_tries, Bytes{old_hash})
+        .executeUpdate();
   });
 }
 

@@ -31,10 +31,10 @@ void insert_session(Db& db, const SessionRow& row);
 // The session if it exists and has not expired at `now`.
 std::optional<SessionRow> find_live_session(Db& db, const std::string& id_hash, TimePoint now);
 void extend_session(Db& db, const std::string& id_hash, TimePoint now, TimePoint expires_at);
-// Gives the session a new id and CSRF token (login, privilege change); its captchas go with the
-// old id.
-void rekey_session(Db& db, const std::string& old_hash, const std::string& new_hash,
-                   const std::string& new_csrf);
+// Gives the session found under old_hash the id, CSRF token and state of `row` (login, privilege
+// change), in one statement. Captchas drawn under the old id can no longer be used (no session
+// has that id) and the purge removes them when they expire.
+void rekey_session(Db& db, const std::string& old_hash, const SessionRow& row);
 void delete_session(Db& db, const std::string& id_hash);
 // Writes kind, person, account, wizard step, auth stage, data and failed tries.
 void update_session_state(Db& db, const SessionRow& row);
