@@ -62,14 +62,14 @@ struct Submission {
 };
 
 Submission read_submission(const http::Request& req, Context& ctx, const Entries& entries,
-                           const std::string& id_hmac, bool well_formed) {
+                           const std::optional<std::string>& id_hmac) {
   Submission s;
   auto session_hash = cookie_session_hash(req);
-  if (!well_formed || !session_hash) {
+  if (!id_hmac || !session_hash) {
     s.session = find_session(req, ctx);
     return s;
   }
-  s.check = store::read_identity_check(ctx.db, *session_hash, ctx.clock.now(), id_hmac,
+  s.check = store::read_identity_check(ctx.db, *session_hash, ctx.clock.now(), *id_hmac,
                                        *parse_iso_date(entries.birth_date));
   if (s.check->session) s.session = adopt_live_session(*s.check->session, ctx);
   return s;
@@ -80,9 +80,9 @@ http::Response submit(const http::Request& req, Context& ctx) {
                   form_value(req, "birth_date", 64)};
   TimePoint now = ctx.clock.now();
   FieldErrors errors = check_fields(entries, now);
-  std::string id_hmac =
-      errors.any() ? std::string() : national_id_hmac(ctx.config.secret, entries.national_id);
-  auto [session, check] = read_submission(req, ctx, entries, id_hmac, !errors.any());
+  std::optional<std::string> id_hmac;  // only of a well-formed ID number
+  if (!errors.any()) id_hmac = national_id_hmac(ctx.config.secret, entries.national_id);
+  auto [session, check] = read_submission(req, ctx, entries, id_hmac);
   if (!session && !req.cookie(kSessionCookie).empty()) return wizard::expired_page(ctx);
   require_csrf(req, session);
   Step at = wizard::current_step(*session);
@@ -126,7 +126,7 @@ http::Response submit(const http::Request& req, Context& ctx) {
     own = after_identity_failure(own, kIdentityFailuresPerSession, std::nullopt, now);
     store_session_identity_counter(*session, own);
     save_session(*session, ctx);
-    per_id = store::record_identity_failure(ctx.db, id_hmac, now);
+    per_id = store::record_identity_failure(ctx.db, *id_hmac, now);
     audit_request(ctx, req, "web", "apply.identity.failed", masked);
     std::optional<TimePoint> lock = own.locked_until ? own.locked_until : per_id.locked_until;
     return identity_page(ctx, *session, entries, [&](ctemplate::TemplateDictionary& d) {

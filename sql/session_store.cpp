@@ -21,17 +21,18 @@ const std::string kInsertSession =
     "VALUES (UNHEX(?), ?, ?, ?, ?, ?)";
 const std::string kFindLiveSession =
     "SELECT " + session_columns() + " FROM sessions s WHERE s.id_hash = UNHEX(?) AND s.expires_at > ?";
+// The flow state a session row carries, in the order update_session_state and rekey_session bind.
+const std::string kSessionState =
+    "kind = ?, person_id = ?, account_id = ?, wizard_step = ?, auth_stage = ?, data = ?, "
+    "failed_tries = ?";
 const std::string kUpdateSessionState =
-    "UPDATE sessions SET kind = ?, person_id = ?, account_id = ?, wizard_step = ?, auth_stage = ?, "
-    "data = ?, failed_tries = ? WHERE id_hash = UNHEX(?)";
+    "UPDATE sessions SET " + kSessionState + " WHERE id_hash = UNHEX(?)";
 const std::string kDeleteAccountSessions =
     "DELETE FROM sessions WHERE account_id = ? AND id_hash <> UNHEX(?)";
 const std::string kExtendSession =
     "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = UNHEX(?)";
-const std::string kRekeySession =
-    "UPDATE sessions SET id_hash = UNHEX(?), csrf_token = ?, kind = ?, person_id = ?, "
-    "account_id = ?, wizard_step = ?, auth_stage = ?, data = ?, failed_tries = ? "
-    "WHERE id_hash = UNHEX(?)";
+const std::string kRekeySession = "UPDATE sessions SET id_hash = UNHEX(?), csrf_token = ?, " +
+                                  kSessionState + " WHERE id_hash = UNHEX(?)";
 const std::string kDeleteSessionCaptchas = "DELETE FROM captchas WHERE session_hash = UNHEX(?)";
 const std::string kDeleteSession = "DELETE FROM sessions WHERE id_hash = UNHEX(?)";
 
