@@ -12,6 +12,7 @@
 #include "fcgi/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/templates.h"
+#include "fcgi/typed_code.h"
 #include "fcgi/wizard.h"
 #include "sql/outbox_store.h"
 
@@ -60,26 +61,6 @@ std::string account_name_body(const store::ForgotAccount& account, TimePoint now
       "密碼。\n\n";
   body += "若您並未查詢帳號，請忽略此信件；若有疑慮，請洽貴校學校權限AA帳號持有者。\n\n";
   return body + kSignature;
-}
-
-bool same_code(Context& ctx, const Session& session, const store::EmailCodeRow& row,
-               const std::string& digits) {
-  std::string hmac = email_code_hmac(ctx.config.secret, store::kResetCodePurpose, session.id_hash,
-                                     row.address, row.prefix, digits);
-  return crypto::constant_time_equal(hmac, row.code_hmac);
-}
-
-// An older mail's code: one the session was sent within the hour before the newest, or any code
-// typed with letters other than the newest's.
-bool matches_older(Context& ctx, const Session& session, const store::EmailCodeRow& newest,
-                   const TypedCode& typed) {
-  if (!typed.prefix.empty() && typed.prefix != newest.prefix) return true;
-  auto older = store::earlier_email_codes(ctx.db, session.id_hash, store::kResetCodePurpose,
-                                          newest.id, ctx.clock.now() - kEmailSendWindow);
-  for (const auto& row : older) {
-    if (same_code(ctx, session, row, typed.digits)) return true;
-  }
-  return false;
 }
 
 const char* flash_notice(std::string_view flash) {
@@ -260,21 +241,6 @@ std::string refusal_message(const SendDecision& refusal) {
          wait + "後再試。";
 }
 
-CodeVerdict judge_reset_code(Context& ctx, const Session& session,
-                             const std::optional<store::EmailCodeRow>& newest,
-                             const TypedCode& typed) {
-  std::optional<StoredCode> stored;
-  bool live_match = false;
-  bool older_match = false;
-  if (newest) {
-    stored = StoredCode{newest->state, newest->expires_at, newest->tries};
-    bool prefix_ok = typed.prefix.empty() || typed.prefix == newest->prefix;
-    live_match = prefix_ok && same_code(ctx, session, *newest, typed.digits);
-    if (!live_match) older_match = matches_older(ctx, session, *newest, typed);
-  }
-  return judge_code(stored, live_match, older_match, ctx.clock.now());
-}
-
 http::Response reset_page(Context& ctx, Session& session, const store::EmailCodeRow& code,
                           const ResetMessages& messages) {
   TimePoint now = ctx.clock.now();
@@ -284,13 +250,7 @@ http::Response reset_page(Context& ctx, Session& session, const store::EmailCode
   body.SetValue("SENT_MESSAGE", std::string(kResetSentMessage));
   body.SetValue("SERVER_NOW", std::to_string(wizard::unix_seconds(now)));
   body.SetValue("PREFIX", code.prefix);
-  long long left = std::chrono::duration_cast<Seconds>(code.expires_at - now).count();
-  bool usable = code.state == "live" && left > 0;
-  body.SetValue("EXPIRES_AT", std::to_string(wizard::unix_seconds(code.expires_at)));
-  body.SetValue("TIME_LEFT", countdown_text(usable ? left : 0));
-  if (!usable) body.ShowSection("CODE_EXPIRED");
-  body.SetValue("RESEND_AT",
-                std::to_string(wizard::unix_seconds(code.sent_at + kEmailResendCooldown)));
+  show_code_clock(body, code, now);
   body.SetValue("CODE", messages.kept_code);
   if (!messages.message.empty()) show_message(body, "MESSAGE", messages.message);
   if (!messages.code.empty()) show_message(body, "CODE_ERROR", messages.code);

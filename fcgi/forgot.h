@@ -84,12 +84,6 @@ SendResult send_account_name(const http::Request& req, Context& ctx, Session& se
 // The session's limit that held, as the page says it.
 std::string refusal_message(const SendDecision& refusal);
 
-// The judgement of a typed code against the session's newest reset code (the wizard's rules:
-// core/email_code.h judge_code), with the typed prefix and the session's earlier codes considered.
-CodeVerdict judge_reset_code(Context& ctx, const Session& session,
-                             const std::optional<store::EmailCodeRow>& newest,
-                             const TypedCode& typed);
-
 // What the reset page says next to its fields, besides the flash a send left.
 struct ResetMessages {
   std::string message;  // above the form

@@ -7,6 +7,7 @@
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/templates.h"
+#include "fcgi/typed_code.h"
 #include "fcgi/wizard.h"
 #include "sql/email_code_store.h"
 #include "sql/outbox_store.h"
@@ -112,12 +113,7 @@ http::Response verify_page(Context& ctx, Session& session, const store::Applican
   if (code) {
     body.SetValue("EMAIL", code->address);
     body.SetValue("PREFIX", code->prefix);
-    long long left = std::chrono::duration_cast<Seconds>(code->expires_at - now).count();
-    bool usable = code->state == "live" && left > 0;
-    body.SetValue("EXPIRES_AT", std::to_string(unix_seconds(code->expires_at)));
-    body.SetValue("TIME_LEFT", countdown_text(usable ? left : 0));
-    if (!usable) body.ShowSection("CODE_EXPIRED");
-    body.SetValue("RESEND_AT", std::to_string(unix_seconds(code->sent_at + kEmailResendCooldown)));
+    show_code_clock(body, *code, now);
   } else {
     body.SetValue("PREFIX", "--");
     body.SetValue("TIME_LEFT", "00:00");

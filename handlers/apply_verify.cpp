@@ -5,6 +5,7 @@
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "fcgi/typed_code.h"
 #include "fcgi/wizard.h"
 #include "fcgi/wizard_code.h"
 #include "sql/code_page_store.h"
@@ -19,25 +20,6 @@ constexpr const char* kResendHint = "請點選【重新發送驗證代碼】取�
 
 std::string target_of(const Session& session) {
   return "person:" + std::to_string(session.person_id.value_or(0));
-}
-
-bool same_code(Context& ctx, const Session& session, const store::EmailCodeRow& row,
-               const std::string& digits) {
-  std::string hmac = email_code_hmac(ctx.config.secret, store::kApplyCodePurpose, session.id_hash,
-                                     row.address, row.prefix, digits);
-  return crypto::constant_time_equal(hmac, row.code_hmac);
-}
-
-// An older mail's code: one the session was sent within the hour before the newest.
-bool matches_older(Context& ctx, const Session& session, const store::EmailCodeRow& newest,
-                   const TypedCode& typed) {
-  if (!typed.prefix.empty() && typed.prefix != newest.prefix) return true;
-  auto older = store::earlier_email_codes(ctx.db, session.id_hash, store::kApplyCodePurpose,
-                                          newest.id, ctx.clock.now() - kEmailSendWindow);
-  for (const auto& row : older) {
-    if (same_code(ctx, session, row, typed.digits)) return true;
-  }
-  return false;
 }
 
 // Consumes the code and moves the session on, together; false when another request was first.
@@ -73,19 +55,9 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
   if (!typed) return refuse("請輸入 6 位數字的驗證代碼（英文碼後的數字）。");
 
   auto newest = store::newest_email_code(ctx.db, session.id_hash, store::kApplyCodePurpose);
-  TimePoint now = ctx.clock.now();
-  bool live_match = false;
-  bool older_match = false;
-  std::optional<StoredCode> stored;
-  if (newest) {
-    stored = StoredCode{newest->state, newest->expires_at, newest->tries};
-    bool prefix_ok = typed->prefix.empty() || typed->prefix == newest->prefix;
-    live_match = prefix_ok && same_code(ctx, session, *newest, typed->digits);
-    if (!live_match) older_match = matches_older(ctx, session, *newest, *typed);
-  }
   std::string prefix = newest ? newest->prefix : "";
   std::string actor = wizard::actor(session);
-  switch (judge_code(stored, live_match, older_match, now)) {
+  switch (judge_typed_code(ctx, session, store::kApplyCodePurpose, newest, *typed)) {
     case CodeVerdict::kAccepted:
       if (accept(req, ctx, session, *newest)) {
         return http::Response::redirect(wizard::path_of(Step::kAccount));

@@ -12,6 +12,7 @@
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
 #include "fcgi/password_history.h"
+#include "fcgi/typed_code.h"
 #include "fcgi/login_flow.h"
 #include "sql/account_store.h"
 #include "sql/session_store.h"
@@ -108,7 +109,7 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
     audit_request(ctx, req, "web", action, "session");
     return forgot::reset_page(ctx, session, newest, code_problem(message));
   };
-  switch (forgot::judge_reset_code(ctx, session, newest, *typed)) {
+  switch (judge_typed_code(ctx, session, store::kResetCodePurpose, newest, *typed)) {
     case CodeVerdict::kAccepted:
       return reset(req, ctx, session, newest, typed->digits, password);
     case CodeVerdict::kWrong: {
