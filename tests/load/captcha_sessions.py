@@ -6,7 +6,10 @@ answer is the test mode's fixed answer, and writes "cookie csrf" lines to SESSIO
 benchmark can then send each form exactly once, as a person would after reading the image,
 without spending the measured time on drawing images (GET /captcha is measured on its own).
 
-  captcha_sessions.py SECRET_FILE FORM ANSWER COUNT SESSIONS_FILE > data.sql
+  captcha_sessions.py SECRET_FILE FORM ANSWER COUNT SESSIONS_FILE [FIRST] > data.sql
+
+Visitors are numbered from FIRST (default 0), so several calls with disjoint ranges can fill one
+database.
 
 The stored answer is the server's HMAC over (session hash, form, answer), as
 core/captcha_answer.cpp computes it.
@@ -18,12 +21,13 @@ import sys
 
 def main():
     secret_file, form, answer, count, sessions_file = sys.argv[1:6]
+    first = int(sys.argv[6]) if len(sys.argv) > 6 else 0
     with open(secret_file, "rb") as f:
         secret = f.read().rstrip(b"\r\n")
     rows_per_insert = 500
     sessions, captchas = [], []
     with open(sessions_file, "w") as out:
-        for n in range(int(count)):
+        for n in range(first, first + int(count)):
             cookie = "captcha%036d" % n
             csrf = "k%d" % n
             id_hash = hashlib.sha256(cookie.encode()).digest()
