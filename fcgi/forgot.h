@@ -1,9 +1,10 @@
 // forgot.h: what /forgot/password, /forgot/password/reset and /forgot/account share (product.md
 // §7, issue 6): finding the account typed details identify, the two mail-sending requests — a
-// reset code (忘記密碼 and its 重新發送驗證代碼) and the account name (忘記帳號) — judging a typed
-// code, the 重設密碼 page, and the 「密碼已重設」 notice. Each send does the same database work and
-// gives the same answer whether or not anything matched, the e-mail is verified or a silent limit
-// holds; only the session's own limits are ever shown.
+// reset code (忘記密碼 and its 重新發送驗證代碼) and the account name (忘記帳號) — the 重設密碼
+// page, and the 「密碼已重設」 notice. Each send does the same database work and gives the same
+// answer whether or not anything matched, the e-mail is verified or a silent limit holds; only the
+// session's own limits are ever shown. A typed code is judged as the wizard's is
+// (fcgi/typed_code.h).
 #pragma once
 #include <functional>
 #include <optional>
