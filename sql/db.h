@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
@@ -125,6 +126,7 @@ void bind(sql::PreparedStatement& ps, int index, TimePoint value);
 void bind(sql::PreparedStatement& ps, int index, std::nullopt_t);
 void bind(sql::PreparedStatement& ps, int index, Bytes value);
 std::string read_bytes(sql::ResultSet& rs, const char* hex_column);
+std::string bytes_from_hex(std::string_view hex);  // throws on anything but pairs of hex digits
 template <class T>
 void bind(sql::PreparedStatement& ps, int index, const std::optional<T>& value) {
   if (value) bind(ps, index, *value); else bind(ps, index, std::nullopt);
@@ -136,7 +138,7 @@ sql::PreparedStatement& bind_all(sql::PreparedStatement& ps, const Args&... args
   return ps;
 }
 std::string format_time(TimePoint t);  // "2026-08-01 00:00:00.000000" (UTC)
-TimePoint parse_time(const std::string& text);
+TimePoint parse_time(const std::string& text);  // that form, or a shorter fraction, or a date
 TimePoint read_time(sql::ResultSet& rs, const char* column);
 std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& ps);
 // The text of a statement for `rows` rows: prefix, then `group` that many times with commas, then
