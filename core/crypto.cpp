@@ -67,6 +67,25 @@ std::string hmac_sha1(std::string_view key, std::string_view data) {
   return hmac(MBEDTLS_MD_SHA1, key, data);
 }
 
+int hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  std::string raw(hex.size() / 2, '\0');
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    int high = hex_digit_value(hex[2 * i]);
+    int low = hex_digit_value(hex[2 * i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    raw[i] = static_cast<char>(high * 16 + low);
+  }
+  return raw;
+}
+
 std::string to_hex(std::string_view bytes) {
   static const char* digits = "0123456789abcdef";
   std::string out;

@@ -12,6 +12,10 @@ std::string sha256(std::string_view data);                           // 32 raw b
 std::string hmac_sha256(std::string_view key, std::string_view data);  // 32 raw bytes
 std::string hmac_sha1(std::string_view key, std::string_view data);    // 20 raw bytes
 std::string to_hex(std::string_view bytes);
+// The value of one hex digit of either case, or -1.
+int hex_digit_value(char c);
+// The bytes of pairs of hex digits of either case; nullopt for anything else.
+std::optional<std::string> from_hex(std::string_view hex);
 std::string base64(std::string_view bytes);
 std::string base64url(std::string_view bytes);  // no padding; for cookie values and tokens
 // Standard alphabet, padding optional (PHC strings leave it out); nullopt for anything else.

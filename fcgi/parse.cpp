@@ -1,18 +1,13 @@
 // parse.cpp: strict parsing of query strings, url-encoded bodies, cookies and CONTENT_LENGTH.
 #include "fcgi/parse.h"
 
+#include "core/crypto.h"
+
 #include <cstdint>
 #include <cstring>
 
 namespace xueji::http {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool valid_field_name(std::string_view name, const Limits& limits) {
   if (name.empty() || name.size() > limits.max_name) return false;
@@ -50,8 +45,8 @@ std::string percent_decode(std::string_view text) {
       if (i + 2 >= text.size()) {
         throw bad_request("truncated percent-escape");
       }
-      int hi = hex_value(text[i + 1]);
-      int lo = hex_value(text[i + 2]);
+      int hi = crypto::hex_digit_value(text[i + 1]);
+      int lo = crypto::hex_digit_value(text[i + 2]);
       if (hi < 0 || lo < 0) throw bad_request("invalid percent-escape");
       out += static_cast<char>(hi * 16 + lo);
       i += 2;

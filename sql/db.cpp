@@ -7,8 +7,6 @@
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
 
-#include <cstdio>
-#include <ctime>
 
 namespace xueji::store {
 namespace {
@@ -172,14 +170,6 @@ void bind(sql::PreparedStatement& ps, int index, Bytes value) {
 
 namespace {
 
-// The value of hex digit c, or -1.
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Reads exactly `width` ASCII digits at text[pos] into value.
 bool read_digits(std::string_view text, std::size_t pos, std::size_t width, int& value) {
   if (width == 0 || pos + width > text.size()) return false;
@@ -200,15 +190,9 @@ char* put_digits(char* out, long long value, int width) {
 }  // namespace
 
 std::string bytes_from_hex(std::string_view hex) {
-  if (hex.size() % 2 != 0) throw std::runtime_error("odd-length hex from the database");
-  std::string raw(hex.size() / 2, '\0');
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    int high = hex_value(hex[2 * i]);
-    int low = hex_value(hex[2 * i + 1]);
-    if (high < 0 || low < 0) throw std::runtime_error("not hex from the database");
-    raw[i] = static_cast<char>(high * 16 + low);
-  }
-  return raw;
+  auto raw = crypto::from_hex(hex);
+  if (!raw) throw std::runtime_error("not hex from the database");
+  return std::move(*raw);
 }
 
 std::string read_bytes(sql::ResultSet& rs, const char* hex_column) {
@@ -246,7 +230,9 @@ std::string format_time(TimePoint t) {
 TimePoint parse_time(const std::string& text) {
   using namespace std::chrono;
   std::string_view t = text;
-  auto unreadable = [&] { return std::runtime_error("unreadable time from the database: " + text); };
+  auto unreadable = [&] {
+    return std::runtime_error("unreadable time from the database: " + text);
+  };
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, fraction = 0;
   if (!(t.size() >= 10 && read_digits(t, 0, 4, y) && t[4] == '-' && read_digits(t, 5, 2, mo) &&
         t[7] == '-' && read_digits(t, 8, 2, d))) {

@@ -1,4 +1,4 @@
-// crypto_test.cpp: base64 both ways (RFC 4648 vectors), constant-time comparison.
+// crypto_test.cpp: base64 and hex both ways (RFC 4648 vectors), constant-time comparison.
 #include "core/crypto.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -14,9 +14,27 @@ class CryptoTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(decoding_round_trips_every_byte);
   CPPUNIT_TEST(decoding_refuses_what_is_not_base64);
   CPPUNIT_TEST(constant_time_equal_compares_whole_strings);
+  CPPUNIT_TEST(hex_round_trips_every_byte);
+  CPPUNIT_TEST(hex_decoding_refuses_what_is_not_hex);
   CPPUNIT_TEST_SUITE_END();
 
  public:
+  void hex_round_trips_every_byte() {
+    std::string all;
+    for (int i = 0; i < 256; ++i) all += static_cast<char>(i);
+    CPPUNIT_ASSERT_EQUAL(all, from_hex(to_hex(all)).value());
+    CPPUNIT_ASSERT_EQUAL(std::string("\xab\xcd", 2), from_hex("AbCd").value());
+    CPPUNIT_ASSERT_EQUAL(std::string(""), from_hex("").value());
+  }
+
+  void hex_decoding_refuses_what_is_not_hex() {
+    CPPUNIT_ASSERT(!from_hex("abc"));
+    CPPUNIT_ASSERT(!from_hex("0g"));
+    CPPUNIT_ASSERT(!from_hex(" 0"));
+    CPPUNIT_ASSERT_EQUAL(-1, hex_digit_value('G'));
+    CPPUNIT_ASSERT_EQUAL(15, hex_digit_value('F'));
+  }
+
   void base64_vectors() {
     CPPUNIT_ASSERT_EQUAL(std::string(""), base64(""));
     CPPUNIT_ASSERT_EQUAL(std::string("Zg=="), base64("f"));

@@ -3,6 +3,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include "tests/unit/support/utc.h"
+
 #include <chrono>
 #include <string>
 
@@ -11,9 +13,7 @@ namespace {
 
 using namespace std::chrono;
 
-TimePoint utc(int y, unsigned mo, unsigned d, int h = 0, int mi = 0, int s = 0) {
-  return TimePoint{sys_days{year{y} / month{mo} / day{d}}} + hours{h} + minutes{mi} + seconds{s};
-}
+using test::utc;
 
 }  // namespace
 

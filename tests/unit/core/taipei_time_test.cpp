@@ -3,6 +3,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include "tests/unit/support/utc.h"
+
 #include <chrono>
 #include <string>
 
@@ -11,10 +13,7 @@ namespace {
 
 using namespace std::chrono;
 
-// A UTC instant, written the way a test reads it: utc(2026, 7, 31, 16, 0, 0).
-TimePoint utc(int y, unsigned mo, unsigned d, int h = 0, int mi = 0, int s = 0) {
-  return TimePoint{sys_days{year{y} / month{mo} / day{d}}} + hours{h} + minutes{mi} + seconds{s};
-}
+using test::utc;
 
 std::string text(CivilDate d) { return format_date(d); }
 

@@ -4,6 +4,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include "tests/unit/support/utc.h"
+
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -13,9 +15,7 @@ namespace {
 
 using namespace std::chrono;
 
-TimePoint utc(int y, unsigned mo, unsigned d, int h = 0, int mi = 0, int s = 0) {
-  return TimePoint{sys_days{year{y} / month{mo} / day{d}}} + hours{h} + minutes{mi} + seconds{s};
-}
+using test::utc;
 
 }  // namespace
 
@@ -49,13 +49,15 @@ class DbTextTest : public CppUnit::TestFixture {
   void parses_what_it_formats() {
     for (TimePoint t : {utc(2026, 8, 1), utc(2026, 11, 29, 23, 59, 58) + microseconds(42),
                         utc(2024, 2, 29, 12, 30, 5) + microseconds(999999),
-                        utc(1970, 1, 1) - milliseconds(500), utc(1911, 1, 1), utc(2200, 12, 31, 23, 59, 59)}) {
+                        utc(1970, 1, 1) - milliseconds(500), utc(1911, 1, 1),
+                        utc(2200, 12, 31, 23, 59, 59)}) {
       CPPUNIT_ASSERT(parse_time(format_time(t)) == t);
     }
   }
 
   void parses_short_fractions_and_plain_dates() {
-    CPPUNIT_ASSERT(parse_time("2026-08-01 10:20:30.5") == utc(2026, 8, 1, 10, 20, 30) + milliseconds(500));
+    CPPUNIT_ASSERT(parse_time("2026-08-01 10:20:30.5") ==
+                   utc(2026, 8, 1, 10, 20, 30) + milliseconds(500));
     CPPUNIT_ASSERT(parse_time("2026-08-01 10:20:30") == utc(2026, 8, 1, 10, 20, 30));
     CPPUNIT_ASSERT(parse_time("2026-08-01") == utc(2026, 8, 1));
   }
