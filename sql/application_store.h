@@ -21,7 +21,7 @@ struct Applicant {
   std::string id_hmac;    // 32 raw bytes
   std::string id_masked;  // "A12****789"
   CivilDate birth_date;
-  std::string name;                  // from the person's newest staff record
+  std::string name;                  // of the person's newest staff record
   std::optional<std::string> phone;  // likewise
   bool has_account = false;
 };

@@ -38,6 +38,13 @@ const std::string kInsertStaff =
 const std::string kInsertStaffPrefix =
     "INSERT INTO staff (school_id, person_id, name, birth_date, phone, created_at) VALUES ";
 const std::string kInsertStaffGroup = "(?, ?, ?, ?, ?, ?)";
+// A person's copy of its newest staff record's name and phone, which 身分驗證 reads
+// (008_person_contact.sql): refreshed after every staff insert, in the same transaction.
+const std::string kRefreshContactsPrefix =
+    "UPDATE persons p JOIN staff st ON st.id = "
+    "(SELECT MAX(s2.id) FROM staff s2 WHERE s2.person_id = p.id) "
+    "SET p.name = st.name, p.phone = st.phone WHERE p.id IN (";
+const std::string kRefreshContactsGroup = "?";
 const std::string kListStaff =
     "SELECT p.id_masked, s.name, DATE_FORMAT(s.birth_date, '%Y-%m-%d') AS birth, s.phone, "
     "(SELECT GROUP_CONCAT(d.duty ORDER BY d.id SEPARATOR '\\t') FROM duties d "
@@ -83,6 +90,18 @@ void in_batches(std::size_t n, F&& fn) {
   for (std::size_t first = 0; first < n; first += kStaffBatchRows) {
     fn(first, std::min(kStaffBatchRows, n - first));
   }
+}
+
+void refresh_person_contacts(Db& db, const std::vector<std::int64_t>& person_ids) {
+  in_batches(person_ids.size(), [&](std::size_t first, std::size_t count) {
+    std::string text = batched(kRefreshContactsPrefix, kRefreshContactsGroup, count, ")");
+    db.run(text, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+      for (std::size_t i = 0; i < count; ++i) {
+        store::bind(ps, static_cast<int>(i + 1), person_ids[first + i]);
+      }
+      ps.executeUpdate();
+    });
+  });
 }
 
 }  // namespace
@@ -211,7 +230,9 @@ std::optional<std::int64_t> insert_staff(Db& db, const StaffRow& s, TimePoint no
     if (e.getErrorCode() == kDuplicateKey) return std::nullopt;
     throw;
   }
-  return last_insert_id(db);
+  std::int64_t id = last_insert_id(db);
+  refresh_person_contacts(db, {s.person_id});
+  return id;
 }
 
 void insert_staff_rows(Db& db, const std::vector<StaffRow>& staff, TimePoint now) {
@@ -231,6 +252,11 @@ void insert_staff_rows(Db& db, const std::vector<StaffRow>& staff, TimePoint now
       ps.executeUpdate();
     });
   });
+  std::vector<std::int64_t> person_ids;
+  for (const StaffRow& row : staff) person_ids.push_back(row.person_id);
+  std::sort(person_ids.begin(), person_ids.end());
+  person_ids.erase(std::unique(person_ids.begin(), person_ids.end()), person_ids.end());
+  refresh_person_contacts(db, person_ids);
 }
 
 std::vector<StaffListing> list_staff(Db& db, std::int64_t school_id, int school_year) {

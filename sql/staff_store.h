@@ -64,9 +64,10 @@ std::optional<StaffRow> find_staff_row(Db& db, std::int64_t school_id, std::int6
 // Persons of the list who already have a staff record at the school (batched).
 std::set<std::int64_t> persons_with_staff_at(Db& db, std::int64_t school_id,
                                              const std::vector<std::int64_t>& person_ids);
-// nullopt when the person already has a staff record at that school.
+// nullopt when the person already has a staff record at that school. Both inserts also refresh
+// the person's copy of its newest record's name and phone; call them inside db.transaction().
 std::optional<std::int64_t> insert_staff(Db& db, const StaffRow& staff, TimePoint now);
-// Multi-row INSERTs of kStaffBatchRows (the id field is ignored); call inside db.transaction().
+// Multi-row INSERTs of kStaffBatchRows (the id field is ignored).
 void insert_staff_rows(Db& db, const std::vector<StaffRow>& staff, TimePoint now);
 
 // A staff record as `staff list` shows it, with the duties of one school year.

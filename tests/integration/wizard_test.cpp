@@ -20,6 +20,7 @@
 #include "core/email_code.h"
 #include "core/national_id.h"
 #include "core/personal_data.h"
+#include "tests/integration/support/cli_runner.h"
 #include "tests/integration/support/http_client.h"
 #include "tests/integration/support/maildir.h"
 #include "tests/integration/support/stack.h"
@@ -89,8 +90,10 @@ Staff add_staff(const std::string& name = "吳青", const std::string& birth = "
                 const std::string& phone = "0912-345-678") {
   Staff s{new_national_id(), birth, name, phone, ""};
   std::string hmac = hmac_hex(s.national_id);
-  sql("INSERT INTO persons (id_hmac, id_masked, birth_date, created_at) VALUES (UNHEX('" + hmac +
-      "'), '" + xueji::mask_national_id(s.national_id) + "', '" + birth + "', UTC_TIMESTAMP(6))");
+  // As `xueji-ctl staff add` leaves them: the person carries its staff record's name and phone.
+  sql("INSERT INTO persons (id_hmac, id_masked, birth_date, name, phone, created_at) VALUES "
+      "(UNHEX('" + hmac + "'), '" + xueji::mask_national_id(s.national_id) + "', '" + birth +
+      "', '" + name + "', '" + phone + "', UTC_TIMESTAMP(6))");
   s.person_id = trimmed(sql("SELECT id FROM persons WHERE id_hmac = UNHEX('" + hmac + "')"));
   sql("INSERT INTO staff (school_id, person_id, name, birth_date, phone, created_at) VALUES (" +
       school_id() + ", " + s.person_id + ", '" + name + "', '" + birth + "', '" + phone +
@@ -964,7 +967,7 @@ class WizardTest : public CppUnit::TestFixture {
     std::string data = scalar("SELECT data FROM sessions WHERE id_hash = " + session_hash_sql(w.b));
     CPPUNIT_ASSERT_MESSAGE(data, contains(data, "name="));
     // A record renamed after 身分驗證 shows only once a page reads the records.
-    sql("UPDATE staff SET name = CONCAT(name, '乙') WHERE person_id = " + s.person_id);
+    sql("UPDATE persons SET name = CONCAT(name, '乙') WHERE id = " + s.person_id);
     CPPUNIT_ASSERT(contains(w.b.get("/apply/email").body, s.name + " 您好"));
     sql("UPDATE sessions SET data = REGEXP_REPLACE(data, '&?(name|idm|phone)=[^&]*', '') WHERE "
         "id_hash = " + session_hash_sql(w.b));
@@ -973,16 +976,17 @@ class WizardTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(contains(from_records.body, masked));
   }
 
-  // 身分驗證 reads one row per staff record of the person: a person at two schools passes once,
-  // greeted with the newest record's name.
+  // A person at two schools passes once, greeted with the newest record's name: `xueji-ctl staff
+  // add` at the second school refreshes the name and phone the person carries.
   void a_person_at_two_schools_passes_once_with_the_newest_name() {
     Staff s = add_staff("林美華");
-    std::string other_school = trimmed(sql(
-        "INSERT INTO schools (code, name, created_at) VALUES ('WZ" + digits(8) +
-        "', '第二測試國小', UTC_TIMESTAMP(6)) RETURNING id"));
-    sql("INSERT INTO staff (school_id, person_id, name, birth_date, phone, created_at) VALUES (" +
-        other_school + ", " + s.person_id + ", '林美樺', '" + s.birth_date +
-        "', '0912-000-111', UTC_TIMESTAMP(6) + INTERVAL 1 SECOND)");
+    std::string code = "WZ" + digits(8);
+    CliResult school = run_ctl({"school", "add", "--code", code, "--name", "第二測試國小"});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(school.err, 0, school.status);
+    CliResult staff = run_ctl({"staff", "add", "--school", code, "--national-id", s.national_id,
+                               "--name", "林美樺", "--birth-date", s.birth_date, "--phone",
+                               "0912-000-111"});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(staff.err, 0, staff.status);
     Wizard w(s);
     HttpResponse r = w.identity();
     CPPUNIT_ASSERT_EQUAL_MESSAGE(r.body, 303L, r.status);

@@ -36,7 +36,8 @@ bench_setup_data() {
     echo "START TRANSACTION;"
     local n
     for ((n = 1; n <= bench_accounts + bench_sessions + 4; n++)); do
-      echo "INSERT INTO persons (id_hmac, id_masked, birth_date, created_at) VALUES (UNHEX(SHA2('bench-person-$n', 256)), 'B12****$((n % 1000))', '1985-01-02', UTC_TIMESTAMP(6));"
+      # As `xueji-ctl staff add` leaves them: the person carries its staff record's name.
+      echo "INSERT INTO persons (id_hmac, id_masked, birth_date, name, created_at) VALUES (UNHEX(SHA2('bench-person-$n', 256)), 'B12****$((n % 1000))', '1985-01-02', '測試$n', UTC_TIMESTAMP(6));"
       echo "INSERT INTO staff (school_id, person_id, name, birth_date, created_at) SELECT id, LAST_INSERT_ID(), '測試$n', '1985-01-02', UTC_TIMESTAMP(6) FROM schools WHERE code = '999001';"
     done
     # Accounts bench00001a… share the real hash of bench00000a: each login still verifies it.
