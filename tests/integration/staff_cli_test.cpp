@@ -116,6 +116,7 @@ class StaffCliTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(import_with_one_bad_line_writes_nothing_and_names_the_line);
   CPPUNIT_TEST(import_reports_every_bad_line_and_database_conflicts);
   CPPUNIT_TEST(import_reads_bom_crlf_quotes_and_blank_lines);
+  CPPUNIT_TEST(a_persons_name_and_phone_follow_its_newest_staff_record);
   CPPUNIT_TEST(import_of_ten_thousand_lines_takes_under_ten_seconds);
   CPPUNIT_TEST(mail_test_queues_a_message_shown_by_outbox_list);
   CPPUNIT_TEST_SUITE_END();
@@ -435,6 +436,28 @@ class StaffCliTest : public CppUnit::TestFixture {
                              "/Mary \"M\" Lee/2000-02-29/0912345678|" + masked(c) +
                              "/林 志 明/1999-12-31/-",
                          rows);
+  }
+
+  // 身分驗證 reads the name and phone a person carries (008_person_contact.sql): `staff add` and
+  // `staff import` both leave there those of the person's newest staff record.
+  void a_persons_name_and_phone_follow_its_newest_staff_record() {
+    std::string first = new_school(), second = new_school();
+    std::string a = ids().id(), b = ids().id();
+    CliResult added = run_ctl({"staff", "add", "--school", first, "--national-id", a, "--name",
+                               "王大同", "--birth-date", "1970-01-02", "--phone", "0912-111-222"});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(added.err, 0, added.status);
+    auto carried = [](const std::string& id) {
+      return scalar("SELECT CONCAT_WS('/', name, IFNULL(phone, '-')) FROM persons WHERE "
+                    "id_masked = '" + masked(id) + "'");
+    };
+    CPPUNIT_ASSERT_EQUAL(std::string("王大同/0912111222"), carried(a));
+    std::string csv = "national_id,name,birth_date,phone\n" + a + ",王大童,1970-01-02,\n" + b +
+                      ",李小青,1981-03-04,02-2345-6789\n";
+    CliResult imported = run_ctl(
+        {"staff", "import", "--school", second, write_file("newest-" + second + ".csv", csv)});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(imported.err, 0, imported.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("王大童/-"), carried(a));
+    CPPUNIT_ASSERT_EQUAL(std::string("李小青/02-23456789"), carried(b));
   }
 
   void import_of_ten_thousand_lines_takes_under_ten_seconds() {
