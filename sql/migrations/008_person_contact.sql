@@ -6,5 +6,6 @@
 -- match. NULL name: the person has no staff record yet.
 ALTER TABLE persons ADD COLUMN IF NOT EXISTS name VARCHAR(50) NULL,
   ADD COLUMN IF NOT EXISTS phone VARCHAR(20) NULL;
-UPDATE persons p JOIN staff st ON st.id = (SELECT MAX(s2.id) FROM staff s2 WHERE s2.person_id = p.id)
+UPDATE persons p
+  JOIN staff st ON st.id = (SELECT MAX(s2.id) FROM staff s2 WHERE s2.person_id = p.id)
   SET p.name = st.name, p.phone = st.phone;
