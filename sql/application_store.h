@@ -38,7 +38,7 @@ struct IdentityCheck {
 };
 IdentityCheck read_identity_check(Db& db, const std::string& session_hash, TimePoint now,
                                   const std::string& id_hmac, CivilDate birth_date);
-// The person of a wizard session, for the later pages (nullopt when no staff record is left).
+// The person of a wizard session, for the later pages (nullopt when it has no staff record).
 std::optional<Applicant> find_applicant(Db& db, std::int64_t person_id);
 
 // Counts one more failed match at `now` under the row's lock and returns the counter after it.
