@@ -106,8 +106,7 @@ const std::string kFindPerson = "SELECT id, id_masked FROM persons WHERE id_hmac
 const std::string kAccountNameOfPerson = "SELECT login_name FROM accounts WHERE person_id = ?";
 const std::string kInsertAccount =
     "INSERT INTO accounts (person_id, login_name, login_key, password_hash, "
-    "password_changed_at, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-const std::string kLastInsertId = "SELECT LAST_INSERT_ID()";
+    "password_changed_at, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
 std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
   if (rs.isNull(column)) return std::nullopt;
@@ -344,13 +343,9 @@ std::int64_t insert_legacy_account(Db& db, std::int64_t person_id, const std::st
                                    const std::string& login_key, const std::string& password_hash,
                                    TimePoint password_changed_at,
                                    const std::optional<std::string>& email, TimePoint now) {
-  db.run(kInsertAccount, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
-    bind_all(ps, person_id, login_name, login_key, password_hash, password_changed_at, email, now)
-        .executeUpdate();
-  });
-  std::int64_t id = db.run(kLastInsertId, Repeat::kUnsafe, [](sql::PreparedStatement& ps) {
-    auto rs = query(ps);
-    return rs->next() ? rs->getInt64(1) : std::int64_t{0};
+  std::int64_t id = db.run(kInsertAccount, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    return returned_id(bind_all(ps, person_id, login_name, login_key, password_hash,
+                                password_changed_at, email, now));
   });
   db.run(kInsertHistory, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
     bind_all(ps, id, password_hash, password_changed_at).executeUpdate();

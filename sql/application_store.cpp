@@ -39,8 +39,7 @@ const std::string kSaveFailures =
 const std::string kLoginKeyInUse = "SELECT 1 FROM accounts WHERE login_key = ?";
 const std::string kInsertAccount =
     "INSERT INTO accounts (person_id, login_name, login_key, password_hash, password_changed_at, "
-    "email, email_verified_at, phone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-const std::string kLastInsertId = "SELECT LAST_INSERT_ID()";
+    "email, email_verified_at, phone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 const std::string kInsertHistory =
     "INSERT INTO password_history (account_id, password_hash, created_at) VALUES (?, ?, ?)";
 
@@ -133,15 +132,11 @@ CreatedAccount create_applied_account(Db& db, const NewAccount& account, const O
   for (int attempt = 0;; ++attempt) {
     try {
       std::int64_t id = db.transaction([&] {
-        db.run(kInsertAccount, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
-          bind_all(ps, account.person_id, account.login_name, account.login_key,
-                   account.password_hash, now, account.email, now, account.phone, now)
-              .executeUpdate();
-        });
         std::int64_t account_id =
-            db.run(kLastInsertId, Repeat::kUnsafe, [](sql::PreparedStatement& ps) {
-              auto rs = query(ps);
-              return rs->next() ? rs->getInt64(1) : std::int64_t{0};
+            db.run(kInsertAccount, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+              return returned_id(bind_all(ps, account.person_id, account.login_name,
+                                          account.login_key, account.password_hash, now,
+                                          account.email, now, account.phone, now));
             });
         db.run(kInsertHistory, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
           bind_all(ps, account_id, account.password_hash, now).executeUpdate();

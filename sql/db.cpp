@@ -7,6 +7,7 @@
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
 
+#include <stdexcept>
 
 namespace xueji::store {
 namespace {
@@ -259,6 +260,12 @@ TimePoint read_time(sql::ResultSet& rs, const char* column) {
 
 std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& ps) {
   return std::unique_ptr<sql::ResultSet>(ps.executeQuery());
+}
+
+std::int64_t returned_id(sql::PreparedStatement& ps) {
+  auto rs = query(ps);
+  if (!rs->next()) throw std::runtime_error("INSERT … RETURNING id gave no row");
+  return rs->getInt64(1);
 }
 
 std::string batched(const std::string& prefix, const std::string& group, std::size_t rows,

@@ -141,6 +141,9 @@ std::string format_time(TimePoint t);  // "2026-08-01 00:00:00.000000" (UTC)
 TimePoint parse_time(const std::string& text);  // that form, or a shorter fraction, or a date
 TimePoint read_time(sql::ResultSet& rs, const char* column);
 std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& ps);
+// Runs a bound "INSERT … RETURNING id" and gives that id: one round trip, where INSERT then
+// SELECT LAST_INSERT_ID() took two.
+std::int64_t returned_id(sql::PreparedStatement& ps);
 // The text of a statement for `rows` rows: prefix, then `group` that many times with commas, then
 // suffix ("INSERT … VALUES " + "(?, ?)" × rows).
 std::string batched(const std::string& prefix, const std::string& group, std::size_t rows,

@@ -26,8 +26,7 @@ const std::string kSupersedeLiveCodes =
     "WHERE session_hash = UNHEX(?) AND purpose = ? AND state = 'live'";
 const std::string kInsertCode =
     "INSERT INTO email_codes (session_hash, purpose, address, prefix, code_hmac, sent_at, "
-    "expires_at, tries, state) VALUES (UNHEX(?), ?, ?, ?, UNHEX(?), ?, ?, 0, 'live')";
-const std::string kLastInsertId = "SELECT LAST_INSERT_ID()";
+    "expires_at, tries, state) VALUES (UNHEX(?), ?, ?, ?, UNHEX(?), ?, ?, 0, 'live') RETURNING id";
 const std::string kConsumeCode =
     "UPDATE email_codes SET state = 'used' "
     "WHERE id = ? AND state = 'live' AND expires_at > ? AND tries < ?";
@@ -115,13 +114,9 @@ std::int64_t replace_email_code(Db& db, const std::string& session_hash, const s
   db.run(kSupersedeLiveCodes, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
     bind_all(ps, Bytes{session_hash}, purpose).executeUpdate();
   });
-  db.run(kInsertCode, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
-    bind_all(ps, Bytes{session_hash}, purpose, address, prefix, Bytes{code_hmac}, now, expires_at)
-        .executeUpdate();
-  });
-  return db.run(kLastInsertId, Repeat::kUnsafe, [](sql::PreparedStatement& ps) {
-    auto rs = query(ps);
-    return rs->next() ? rs->getInt64(1) : std::int64_t{0};
+  return db.run(kInsertCode, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    return returned_id(bind_all(ps, Bytes{session_hash}, purpose, address, prefix,
+                                Bytes{code_hmac}, now, expires_at));
   });
 }
 

@@ -10,8 +10,8 @@ constexpr int kDuplicateKey = 1062;
 
 const std::string kFindSchool = "SELECT id, code, name FROM schools WHERE code = ?";
 const std::string kListSchools = "SELECT id, code, name FROM schools ORDER BY code";
-const std::string kInsertSchool = "INSERT INTO schools (code, name, created_at) VALUES (?, ?, ?)";
-const std::string kLastInsertId = "SELECT LAST_INSERT_ID()";
+const std::string kInsertSchool =
+    "INSERT INTO schools (code, name, created_at) VALUES (?, ?, ?) RETURNING id";
 
 const std::string kPersonColumns =
     "SELECT id, HEX(id_hmac) AS hmac_hex, id_masked, DATE_FORMAT(birth_date, '%Y-%m-%d') AS birth "
@@ -21,7 +21,8 @@ const std::string kFindPerson = kPersonColumns + "WHERE id_hmac = UNHEX(?)";
 const std::string kFindPersonsPrefix = kPersonColumns + "WHERE id_hmac IN (";
 const std::string kFindPersonsGroup = "UNHEX(?)";
 const std::string kInsertPerson =
-    "INSERT INTO persons (id_hmac, id_masked, birth_date, created_at) VALUES (UNHEX(?), ?, ?, ?)";
+    "INSERT INTO persons (id_hmac, id_masked, birth_date, created_at) VALUES (UNHEX(?), ?, ?, ?) "
+    "RETURNING id";
 const std::string kInsertPersonsPrefix =
     "INSERT INTO persons (id_hmac, id_masked, birth_date, created_at) VALUES ";
 const std::string kInsertPersonsGroup = "(UNHEX(?), ?, ?, ?)";
@@ -34,7 +35,7 @@ const std::string kStaffAtSchoolPrefix =
 const std::string kStaffAtSchoolGroup = "?";
 const std::string kInsertStaff =
     "INSERT INTO staff (school_id, person_id, name, birth_date, phone, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
+    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
 const std::string kInsertStaffPrefix =
     "INSERT INTO staff (school_id, person_id, name, birth_date, phone, created_at) VALUES ";
 const std::string kInsertStaffGroup = "(?, ?, ?, ?, ?, ?)";
@@ -62,13 +63,6 @@ const std::string kDutyCounts =
     "FROM schools sc ORDER BY sc.code";
 
 CivilDate civil_date(const std::string& text) { return parse_iso_date(text).value_or(CivilDate{}); }
-
-std::int64_t last_insert_id(Db& db) {
-  return db.run(kLastInsertId, Repeat::kUnsafe, [](sql::PreparedStatement& ps) {
-    auto rs = query(ps);
-    return rs->next() ? rs->getInt64(1) : std::int64_t{0};
-  });
-}
 
 PersonRow read_person(sql::ResultSet& rs) {
   PersonRow row;
@@ -128,13 +122,13 @@ std::vector<SchoolRow> list_schools(Db& db) {
 std::optional<std::int64_t> insert_school(Db& db, const std::string& code, const std::string& name,
                                           TimePoint now) {
   try {
-    db.run(kInsertSchool, Repeat::kUnsafe,
-           [&](sql::PreparedStatement& ps) { bind_all(ps, code, name, now).executeUpdate(); });
+    return db.run(kInsertSchool, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+      return returned_id(bind_all(ps, code, name, now));
+    });
   } catch (const sql::SQLException& e) {
     if (e.getErrorCode() == kDuplicateKey) return std::nullopt;
     throw;
   }
-  return last_insert_id(db);
 }
 
 std::optional<PersonRow> find_person_row(Db& db, const std::string& id_hmac) {
@@ -166,10 +160,9 @@ std::map<std::string, PersonRow> find_person_rows(Db& db, const std::vector<std:
 
 std::int64_t insert_person(Db& db, const std::string& id_hmac, const std::string& id_masked,
                            CivilDate birth_date, TimePoint now) {
-  db.run(kInsertPerson, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
-    bind_all(ps, Bytes{id_hmac}, id_masked, format_date(birth_date), now).executeUpdate();
+  return db.run(kInsertPerson, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    return returned_id(bind_all(ps, Bytes{id_hmac}, id_masked, format_date(birth_date), now));
   });
-  return last_insert_id(db);
 }
 
 void insert_persons(Db& db, const std::vector<NewPerson>& persons, TimePoint now) {
@@ -221,16 +214,16 @@ std::set<std::int64_t> persons_with_staff_at(Db& db, std::int64_t school_id,
 }
 
 std::optional<std::int64_t> insert_staff(Db& db, const StaffRow& s, TimePoint now) {
+  std::int64_t id = 0;
   try {
-    db.run(kInsertStaff, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
-      bind_all(ps, s.school_id, s.person_id, s.name, format_date(s.birth_date), s.phone, now)
-          .executeUpdate();
+    id = db.run(kInsertStaff, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+      return returned_id(
+          bind_all(ps, s.school_id, s.person_id, s.name, format_date(s.birth_date), s.phone, now));
     });
   } catch (const sql::SQLException& e) {
     if (e.getErrorCode() == kDuplicateKey) return std::nullopt;
     throw;
   }
-  std::int64_t id = last_insert_id(db);
   refresh_person_contacts(db, {s.person_id});
   return id;
 }
