@@ -159,7 +159,9 @@ std::string draw_captcha_png(const std::string& digits, crypto::Random& drbg) {
   }
 
   int size = 0;
-  std::unique_ptr<void, GdBufferDeleter> png(gdImagePngPtr(im, &size));
+  // zlib level 1, not the default 6: measured here 0.16-0.21 ms per image against 0.33 ms, for
+  // 1.38 KB against 1.20 KB. Every form POST draws one, so this is CPU at the August peak.
+  std::unique_ptr<void, GdBufferDeleter> png(gdImagePngPtrEx(im, &size, 1));
   if (!png || size <= 0) throw std::runtime_error("gdImagePngPtr failed");
   return std::string(static_cast<const char*>(png.get()), static_cast<std::size_t>(size));
 }
