@@ -82,7 +82,12 @@ void handle_input(Client& client) {
       }
       continue;  // message text: dropped
     }
-    client.out += reply_to(client, line);
+    if (line.size() + 2 > kMaxLine) {
+      client.out += "500 Line too long\r\n";
+      client.closing = true;
+    } else {
+      client.out += reply_to(client, line);
+    }
     if (client.closing) break;
   }
   client.in.erase(0, start);
