@@ -269,6 +269,11 @@ wanted post-apply-account && mail_after_accounts=$(mail_delivery)
 beside_hello post-apply-identity measure_cycle post-apply-identity 8 identity_cycle.lua /apply/identity
 measure_identity_rounds
 
+# middle_line LINES: the median line of lines sorted by their first field; percent_list LINES:
+# their first fields as "a%, b%, c%".
+middle_line() { awk -v n="$(wc -l <<<"$1")" 'NR == int((n + 1) / 2)' <<<"$1"; }
+percent_list() { awk '{ printf "%s%s%%", (NR > 1 ? ", " : ""), $1 }' <<<"$1"; }
+
 report_more() {
   pct() {
     awk -v a="$1" -v b="$2" \
@@ -292,11 +297,11 @@ report_more() {
   done | sort -n)
   if [[ -n $rounds ]]; then
     local median median_ratio median_rate median_hello
-    median=$(awk -v n="$(wc -l <<<"$rounds")" 'NR == int((n + 1) / 2)' <<<"$rounds")
+    median=$(middle_line "$rounds")
     read -r median_ratio median_rate median_hello <<<"$median"
     printf '  %-28s = %s%% of hello, the median of %s rounds (%s): %s/s beside %s/s   (target >= 25%%; captchas drawn beforehand)\n' \
-      post-apply-identity-only "$median_ratio" "$(wc -l <<<"$rounds")" \
-      "$(awk '{ printf "%s%s%%", (NR > 1 ? ", " : ""), $1 }' <<<"$rounds")" "$median_rate" "$median_hello"
+      post-apply-identity-only "$median_ratio" "$(wc -l <<<"$rounds")" "$(percent_list "$rounds")" \
+      "$median_rate" "$median_hello"
   else
     printf '  %-28s = not measured\n' post-apply-identity-only
   fi
@@ -313,12 +318,11 @@ report_more() {
         every = c * 1000 / $2; alone = c * 1000 / $3
         printf "%.1f %s %.1f %.1f %.1f\n", 100 * $1 / every, $1, every, 100 * $1 / alone, alone
       }' <<<"${argon2_round_results[$name]}" | sort -n)
-    median=$(awk -v n="$(wc -l <<<"$rounds")" 'NR == int((n + 1) / 2)' <<<"$rounds")
+    median=$(middle_line "$rounds")
     local ratio rate every ratio_alone alone
     read -r ratio rate every ratio_alone alone <<<"$median"
     printf '  %-28s = %s%%, the median of %s rounds (%s): %s/s of %s/s (cores / one %s, timed while every core does one)   (target >= 80%%)\n' \
-      "$name" "$ratio" "$(wc -l <<<"$rounds")" \
-      "$(awk '{ printf "%s%s%%", (NR > 1 ? ", " : ""), $1 }' <<<"$rounds")" "$rate" "$every" "$what"
+      "$name" "$ratio" "$(wc -l <<<"$rounds")" "$(percent_list "$rounds")" "$rate" "$every" "$what"
     printf '  %-28s   that round was %s%% of %s/s with one %s timed alone\n' "" "$ratio_alone" "$alone" "$what"
   }
   argon2_target post-apply-account hash
