@@ -27,8 +27,8 @@ namespace {
 volatile std::sig_atomic_t stopping = 0;
 void on_stop(int) { stopping = 1; }
 
-constexpr std::size_t kMaxLine = 1000;            // RFC 5321's limit, CRLF included
-constexpr std::size_t kMaxPending = 64u << 20;    // a client sending more is dropped
+constexpr std::size_t kMaxLine = 1000;          // RFC 5321's limit, CRLF included
+constexpr std::size_t kMaxPending = 64u << 20;  // a client sending more is dropped
 
 struct Client {
   int fd = -1;
