@@ -225,13 +225,11 @@ argon2_rounds() {
 # (up to 30 s): each account the benchmark made queued a mail, and the discard sink (scripts/bench)
 # must have been handed every one of them.
 mail_delivery() {
-  local tries waiting
-  for ((tries = 0; tries < 150; tries++)); do
-    waiting=$(bench_sql -e "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')")
-    ((waiting == 0)) && break
-    sleep 0.2
-  done
+  wait_until 30 outbox_drained || true
   bench_sql -e "SELECT CONCAT(SUM(state = 'sent'), ' of ', COUNT(*)) FROM outbox"
+}
+outbox_drained() {
+  (($(bench_sql -e "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')") == 0))
 }
 
 # The identity POST alone sits near its target, and on this VM one run's ratio moved by ±3 points
