@@ -157,11 +157,12 @@ hello_now() {
 # at once (the mean of their medians). The second is the ceiling's: a 19 MiB hash alone can keep
 # much of its area in the 32 MiB last-level cache, two at once cannot. Measured here, one hash
 # alone took 35-42 ms in quiet minutes while two at once took 50-54 ms each, as every account
-# POST on a busy machine does; in busy minutes both took 50-54 ms.
+# POST on a busy machine does; in busy minutes both took 50-54 ms. Each probe takes the median of
+# 40 hashes and 40 verifications (about 4 s): medians of 15 moved by up to 20% within a minute.
 argon2_now() {
-  local alone i
-  alone=$("$build_dir/tests/argon2_probe")
-  for ((i = 0; i < cores; i++)); do "$build_dir/tests/argon2_probe" & done >"$results/argon2-every-core.txt"
+  local alone i probe=("$build_dir/tests/argon2_probe" 40)
+  alone=$("${probe[@]}")
+  for ((i = 0; i < cores; i++)); do "${probe[@]}" & done >"$results/argon2-every-core.txt"
   wait
   { echo "$alone"; cat "$results/argon2-every-core.txt"; } | awk -F'[= ]' '
     NR == 1 { hash = $2; verify = $4; next }
