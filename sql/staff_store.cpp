@@ -20,12 +20,10 @@ const std::string kFindPerson = kPersonColumns + "WHERE id_hmac = UNHEX(?)";
 // Batched statements are these texts with the group repeated, one per row or key.
 const std::string kFindPersonsPrefix = kPersonColumns + "WHERE id_hmac IN (";
 const std::string kFindPersonsGroup = "UNHEX(?)";
-const std::string kInsertPerson =
-    "INSERT INTO persons (id_hmac, id_masked, birth_date, created_at) VALUES (UNHEX(?), ?, ?, ?) "
-    "RETURNING id";
 const std::string kInsertPersonsPrefix =
     "INSERT INTO persons (id_hmac, id_masked, birth_date, created_at) VALUES ";
 const std::string kInsertPersonsGroup = "(UNHEX(?), ?, ?, ?)";
+const std::string kInsertPerson = kInsertPersonsPrefix + kInsertPersonsGroup + " RETURNING id";
 
 const std::string kFindStaff =
     "SELECT id, school_id, person_id, name, DATE_FORMAT(birth_date, '%Y-%m-%d') AS birth, phone "
@@ -33,12 +31,10 @@ const std::string kFindStaff =
 const std::string kStaffAtSchoolPrefix =
     "SELECT person_id FROM staff WHERE school_id = ? AND person_id IN (";
 const std::string kStaffAtSchoolGroup = "?";
-const std::string kInsertStaff =
-    "INSERT INTO staff (school_id, person_id, name, birth_date, phone, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
 const std::string kInsertStaffPrefix =
     "INSERT INTO staff (school_id, person_id, name, birth_date, phone, created_at) VALUES ";
 const std::string kInsertStaffGroup = "(?, ?, ?, ?, ?, ?)";
+const std::string kInsertStaff = kInsertStaffPrefix + kInsertStaffGroup + " RETURNING id";
 // A person's copy of its newest staff record's name and phone, which 身分驗證 reads
 // (008_person_contact.sql): refreshed after every staff insert, in the same transaction.
 const std::string kRefreshContactsPrefix =
