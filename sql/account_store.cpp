@@ -244,14 +244,19 @@ std::vector<std::string> recent_password_hashes(Db& db, std::int64_t account_id)
   });
 }
 
+void record_password_in_history(Db& db, std::int64_t account_id, const std::string& password_hash,
+                                TimePoint at) {
+  db.run(kInsertHistory, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    bind_all(ps, account_id, password_hash, at).executeUpdate();
+  });
+}
+
 void change_password(Db& db, std::int64_t account_id, const std::string& password_hash,
                      TimePoint now, bool must_change) {
   db.run(kSetPassword, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
     bind_all(ps, password_hash, now, must_change ? 1 : 0, account_id).executeUpdate();
   });
-  db.run(kInsertHistory, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
-    bind_all(ps, account_id, password_hash, now).executeUpdate();
-  });
+  record_password_in_history(db, account_id, password_hash, now);
   auto oldest_kept = db.run(kOldestKeptHistory, Repeat::kSafe,
                             [&](sql::PreparedStatement& ps) -> std::optional<std::int64_t> {
                               auto rs = query(bind_all(ps, account_id));
@@ -347,9 +352,7 @@ std::int64_t insert_legacy_account(Db& db, std::int64_t person_id, const std::st
     return returned_id(bind_all(ps, person_id, login_name, login_key, password_hash,
                                 password_changed_at, email, now));
   });
-  db.run(kInsertHistory, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
-    bind_all(ps, id, password_hash, password_changed_at).executeUpdate();
-  });
+  record_password_in_history(db, id, password_hash, password_changed_at);
   return id;
 }
 

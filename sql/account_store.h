@@ -66,6 +66,10 @@ std::vector<std::string> recent_password_hashes(Db& db, std::int64_t account_id)
 // Call inside db.transaction().
 void change_password(Db& db, std::int64_t account_id, const std::string& password_hash,
                      TimePoint now, bool must_change);
+// Adds one hash to the account's history: every new account's first password is in it too, so
+// the reuse rule also covers the password an account was opened with.
+void record_password_in_history(Db& db, std::int64_t account_id, const std::string& password_hash,
+                                TimePoint at);
 
 // Account names. kTaken when another account already has that login key.
 enum class RenameResult { kRenamed, kTaken };

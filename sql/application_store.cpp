@@ -1,6 +1,8 @@
 // application_store.cpp: the SQL of the application wizard.
 #include "sql/application_store.h"
 
+#include "sql/account_store.h"
+
 namespace xueji::store {
 namespace {
 
@@ -40,8 +42,6 @@ const std::string kLoginKeyInUse = "SELECT 1 FROM accounts WHERE login_key = ?";
 const std::string kInsertAccount =
     "INSERT INTO accounts (person_id, login_name, login_key, password_hash, password_changed_at, "
     "email, email_verified_at, phone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-const std::string kInsertHistory =
-    "INSERT INTO password_history (account_id, password_hash, created_at) VALUES (?, ?, ?)";
 
 CivilDate civil_date(const std::string& text) { return parse_iso_date(text).value_or(CivilDate{}); }
 
@@ -138,9 +138,7 @@ CreatedAccount create_applied_account(Db& db, const NewAccount& account, const O
                                           account.login_key, account.password_hash, now,
                                           account.email, now, account.phone, now));
             });
-        db.run(kInsertHistory, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
-          bind_all(ps, account_id, account.password_hash, now).executeUpdate();
-        });
+        record_password_in_history(db, account_id, account.password_hash, now);
         queue_mail(db, mail, now);
         if (also) also(account_id);
         return account_id;
