@@ -108,11 +108,6 @@ const std::string kInsertAccount =
     "INSERT INTO accounts (person_id, login_name, login_key, password_hash, "
     "password_changed_at, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
-std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column)) return std::nullopt;
-  return read_time(rs, column);
-}
-
 Account account_of(sql::ResultSet& rs) {
   Account a;
   a.id = rs.getInt64("id");
@@ -121,11 +116,11 @@ Account account_of(sql::ResultSet& rs) {
   a.password_hash = rs.getString("password_hash");
   a.password_changed_at = read_time(rs, "password_changed_at");
   a.failed_count = rs.getInt("failed_count");
-  a.locked_until = optional_time(rs, "locked_until");
+  a.locked_until = read_optional_time(rs, "locked_until");
   if (!rs.isNull("email")) a.email = rs.getString("email");
-  a.email_verified_at = optional_time(rs, "email_verified_at");
+  a.email_verified_at = read_optional_time(rs, "email_verified_at");
   if (!rs.isNull("totp_hex")) a.totp_secret_box = read_bytes(rs, "totp_hex");
-  a.totp_bound_at = optional_time(rs, "totp_bound_at");
+  a.totp_bound_at = read_optional_time(rs, "totp_bound_at");
   if (!rs.isNull("totp_last_step")) a.totp_last_step = rs.getInt64("totp_last_step");
   a.must_change_password = rs.getInt("must_change_password") != 0;
   a.must_change_name = rs.getInt("must_change_name") != 0;
@@ -217,7 +212,7 @@ FailedPassword add_failed_password(Db& db, std::int64_t account_id, TimePoint no
     auto rs = query(bind_all(ps, account_id));
     if (!rs->next()) return;
     result.failed_count = rs->getInt("failed_count");
-    auto until = optional_time(*rs, "locked_until");
+    auto until = read_optional_time(*rs, "locked_until");
     result.locked = result.counted && until && *until > now && result.failed_count >= max_failures;
   });
   return result;

@@ -43,30 +43,23 @@ const std::string kInsertAccount =
     "INSERT INTO accounts (person_id, login_name, login_key, password_hash, password_changed_at, "
     "email, email_verified_at, phone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
-CivilDate civil_date(const std::string& text) { return parse_iso_date(text).value_or(CivilDate{}); }
-
 Applicant read_applicant(sql::ResultSet& rs) {
   Applicant a;
   a.person_id = rs.getInt64("id");
   a.id_hmac = read_bytes(rs, "hmac_hex");
   a.id_masked = rs.getString("id_masked");
-  a.birth_date = civil_date(rs.getString("birth"));
+  a.birth_date = read_date(rs, "birth");
   a.name = rs.getString("name");
   if (!rs.isNull("phone")) a.phone = std::string(rs.getString("phone"));
   a.has_account = !rs.isNull("account_id");
   return a;
 }
 
-std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column)) return std::nullopt;
-  return read_time(rs, column);
-}
-
 FailureCounter read_counter(sql::ResultSet& rs) {
   FailureCounter c;
   c.failures = rs.getInt("failures");
-  c.window_start = optional_time(rs, "window_start");
-  c.locked_until = optional_time(rs, "locked_until");
+  c.window_start = read_optional_time(rs, "window_start");
+  c.locked_until = read_optional_time(rs, "locked_until");
   return c;
 }
 

@@ -258,6 +258,18 @@ TimePoint read_time(sql::ResultSet& rs, const char* column) {
   return parse_time(rs.getString(column));
 }
 
+std::optional<TimePoint> read_optional_time(sql::ResultSet& rs, const char* column) {
+  if (rs.isNull(column)) return std::nullopt;
+  return read_time(rs, column);
+}
+
+CivilDate read_date(sql::ResultSet& rs, const char* column) {
+  std::string text = rs.getString(column);
+  auto date = parse_iso_date(text);
+  if (!date) throw std::runtime_error("unreadable date from the database: " + text);
+  return *date;
+}
+
 std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& ps) {
   return std::unique_ptr<sql::ResultSet>(ps.executeQuery());
 }

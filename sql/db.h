@@ -16,6 +16,7 @@
 
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/taipei_time.h"
 
 namespace sql {
 class Connection;
@@ -140,6 +141,8 @@ sql::PreparedStatement& bind_all(sql::PreparedStatement& ps, const Args&... args
 std::string format_time(TimePoint t);  // "2026-08-01 00:00:00.000000" (UTC)
 TimePoint parse_time(const std::string& text);  // that form, or a shorter fraction, or a date
 TimePoint read_time(sql::ResultSet& rs, const char* column);
+std::optional<TimePoint> read_optional_time(sql::ResultSet& rs, const char* column);  // NULL: none
+CivilDate read_date(sql::ResultSet& rs, const char* column);  // a DATE column; throws if unreadable
 std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& ps);
 // Runs a bound "INSERT … RETURNING id" and gives that id: one round trip, where INSERT then
 // SELECT LAST_INSERT_ID() took two.

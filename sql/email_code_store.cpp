@@ -36,11 +36,6 @@ const std::string kCountWrongTry =
     "WHERE id = ? AND state = 'live'";
 const std::string kCodeState = "SELECT state FROM email_codes WHERE id = ?";
 
-std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column)) return std::nullopt;
-  return read_time(rs, column);
-}
-
 }  // namespace
 
 EmailCodeRow read_code(sql::ResultSet& rs) {
@@ -88,14 +83,14 @@ SendHistory email_send_history(Db& db, const std::string& session_hash, const st
     auto rs = query(bind_all(ps, Bytes{session_hash}, purpose, since));
     if (!rs->next()) return;
     history.session_sends = rs->getInt("sends");
-    history.session_oldest = optional_time(*rs, "oldest");
-    history.session_newest = optional_time(*rs, "newest");
+    history.session_oldest = read_optional_time(*rs, "oldest");
+    history.session_newest = read_optional_time(*rs, "newest");
   });
   db.run(kAddressSends, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
     auto rs = query(bind_all(ps, address, since));
     if (!rs->next()) return;
     history.address_sends = rs->getInt("sends");
-    history.address_oldest = optional_time(*rs, "oldest");
+    history.address_oldest = read_optional_time(*rs, "oldest");
   });
   return history;
 }

@@ -59,11 +59,6 @@ std::optional<ForgotAccount> find_one(Db& db, const std::string& sql_text, const
                 });
 }
 
-std::optional<TimePoint> optional_time(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column)) return std::nullopt;
-  return read_time(rs, column);
-}
-
 }  // namespace
 
 std::optional<ForgotAccount> match_forgot_by_id(Db& db, const std::string& id_hmac,
@@ -112,8 +107,8 @@ SendHistory forgot_session_history(Db& db, const std::string& session_hash, cons
     auto rs = query(bind_all(ps, Bytes{session_hash}, kind, since));
     if (!rs->next()) return;
     history.session_sends = rs->getInt("sends");
-    history.session_oldest = optional_time(*rs, "oldest");
-    history.session_newest = optional_time(*rs, "newest");
+    history.session_oldest = read_optional_time(*rs, "oldest");
+    history.session_newest = read_optional_time(*rs, "newest");
   });
   return history;
 }

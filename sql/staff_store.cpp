@@ -58,14 +58,12 @@ const std::string kDutyCounts =
     " WHERE s.school_id = sc.id AND d.school_year = ?) AS with_duties "
     "FROM schools sc ORDER BY sc.code";
 
-CivilDate civil_date(const std::string& text) { return parse_iso_date(text).value_or(CivilDate{}); }
-
 PersonRow read_person(sql::ResultSet& rs) {
   PersonRow row;
   row.id = rs.getInt64("id");
   row.id_hmac = read_bytes(rs, "hmac_hex");
   row.id_masked = rs.getString("id_masked");
-  row.birth_date = civil_date(rs.getString("birth"));
+  row.birth_date = read_date(rs, "birth");
   return row;
 }
 
@@ -187,7 +185,7 @@ std::optional<StaffRow> find_staff_row(Db& db, std::int64_t school_id, std::int6
                   row.school_id = rs->getInt64("school_id");
                   row.person_id = rs->getInt64("person_id");
                   row.name = rs->getString("name");
-                  row.birth_date = civil_date(rs->getString("birth"));
+                  row.birth_date = read_date(*rs, "birth");
                   row.phone = optional_string(*rs, "phone");
                   return row;
                 });
@@ -256,7 +254,7 @@ std::vector<StaffListing> list_staff(Db& db, std::int64_t school_id, int school_
       StaffListing row;
       row.id_masked = rs->getString("id_masked");
       row.name = rs->getString("name");
-      row.birth_date = civil_date(rs->getString("birth"));
+      row.birth_date = read_date(*rs, "birth");
       row.phone = optional_string(*rs, "phone");
       if (!rs->isNull("duty_list")) {
         std::string list = rs->getString("duty_list");
