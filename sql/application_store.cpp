@@ -50,7 +50,7 @@ Applicant read_applicant(sql::ResultSet& rs) {
   a.id_masked = rs.getString("id_masked");
   a.birth_date = read_date(rs, "birth");
   a.name = rs.getString("name");
-  if (!rs.isNull("phone")) a.phone = std::string(rs.getString("phone"));
+  a.phone = read_optional_text(rs, "phone");
   a.has_account = !rs.isNull("account_id");
   return a;
 }

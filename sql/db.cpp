@@ -263,6 +263,11 @@ std::optional<TimePoint> read_optional_time(sql::ResultSet& rs, const char* colu
   return read_time(rs, column);
 }
 
+std::optional<std::string> read_optional_text(sql::ResultSet& rs, const char* column) {
+  if (rs.isNull(column)) return std::nullopt;
+  return std::string(rs.getString(column));
+}
+
 CivilDate read_date(sql::ResultSet& rs, const char* column) {
   std::string text = rs.getString(column);
   auto date = parse_iso_date(text);

@@ -142,6 +142,7 @@ std::string format_time(TimePoint t);  // "2026-08-01 00:00:00.000000" (UTC)
 TimePoint parse_time(const std::string& text);  // that form, or a shorter fraction, or a date
 TimePoint read_time(sql::ResultSet& rs, const char* column);
 std::optional<TimePoint> read_optional_time(sql::ResultSet& rs, const char* column);  // NULL: none
+std::optional<std::string> read_optional_text(sql::ResultSet& rs, const char* column);  // likewise
 CivilDate read_date(sql::ResultSet& rs, const char* column);  // a DATE column; throws if unreadable
 std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& ps);
 // Runs a bound "INSERT … RETURNING id" and gives that id: one round trip, where INSERT then

@@ -136,10 +136,10 @@ std::vector<OutboxEntry> list_outbox(Db& db, const std::string& state, int limit
       e.attempts = rs->getInt("attempts");
       e.recipient = rs->getString("recipient");
       e.subject = rs->getString("subject");
-      if (!rs->isNull("last_error")) e.last_error = std::string(rs->getString("last_error"));
+      e.last_error = read_optional_text(*rs, "last_error");
       e.created_at = read_time(*rs, "created_at");
       e.next_attempt_at = read_time(*rs, "next_attempt_at");
-      if (!rs->isNull("sent_at")) e.sent_at = read_time(*rs, "sent_at");
+      e.sent_at = read_optional_time(*rs, "sent_at");
       rows.push_back(std::move(e));
     }
     return rows;

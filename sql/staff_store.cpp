@@ -67,11 +67,6 @@ PersonRow read_person(sql::ResultSet& rs) {
   return row;
 }
 
-std::optional<std::string> optional_string(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column)) return std::nullopt;
-  return std::string(rs.getString(column));
-}
-
 // Calls fn(first, count) for consecutive slices of at most kStaffBatchRows of n items.
 template <class F>
 void in_batches(std::size_t n, F&& fn) {
@@ -186,7 +181,7 @@ std::optional<StaffRow> find_staff_row(Db& db, std::int64_t school_id, std::int6
                   row.person_id = rs->getInt64("person_id");
                   row.name = rs->getString("name");
                   row.birth_date = read_date(*rs, "birth");
-                  row.phone = optional_string(*rs, "phone");
+                  row.phone = read_optional_text(*rs, "phone");
                   return row;
                 });
 }
@@ -255,7 +250,7 @@ std::vector<StaffListing> list_staff(Db& db, std::int64_t school_id, int school_
       row.id_masked = rs->getString("id_masked");
       row.name = rs->getString("name");
       row.birth_date = read_date(*rs, "birth");
-      row.phone = optional_string(*rs, "phone");
+      row.phone = read_optional_text(*rs, "phone");
       if (!rs->isNull("duty_list")) {
         std::string list = rs->getString("duty_list");
         std::size_t start = 0;
