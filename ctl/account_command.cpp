@@ -19,7 +19,7 @@
 #include "core/password_policy.h"
 #include "core/personal_data.h"
 #include "core/taipei_time.h"
-#include "fcgi/account_notices.h"
+#include "mail/account_notices.h"
 #include "sql/account_store.h"
 #include "sql/audit_store.h"
 #include "sql/session_store.h"

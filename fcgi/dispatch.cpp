@@ -54,9 +54,33 @@ std::string one_line(std::string text) {
   return text.substr(0, 300);
 }
 
+// The Allow header of a 405: the route's methods, HEAD beside GET.
+std::string allow_header(std::string_view methods) {
+  std::string out;
+  while (!methods.empty()) {
+    std::size_t comma = methods.find(',');
+    std::string_view one = methods.substr(0, comma);
+    out += (out.empty() ? "" : ", ") + std::string(one);
+    if (one == "GET") out += ", HEAD";
+    methods = comma == std::string_view::npos ? std::string_view() : methods.substr(comma + 1);
+  }
+  return out;
+}
+
 }  // namespace
 
-http::Response dispatch(Handler handler, const http::Env& env, const BodyReader& read_body,
+bool method_allowed(std::string_view methods, std::string_view method) {
+  if (method == "HEAD") method = "GET";
+  while (!methods.empty()) {
+    std::size_t comma = methods.find(',');
+    if (methods.substr(0, comma) == method) return true;
+    if (comma == std::string_view::npos) break;
+    methods.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+http::Response dispatch(const Route& route, const http::Env& env, const BodyReader& read_body,
                         Context& ctx) {
   auto started = std::chrono::steady_clock::now();
   const char* method_value = env("REQUEST_METHOD");
@@ -70,15 +94,17 @@ http::Response dispatch(Handler handler, const http::Env& env, const BodyReader&
   http::Response response;
   std::string error;
   try {
+    if (!method_allowed(route.methods, method)) throw http::method_not_allowed();
     std::string body;
     if (method == "POST") body = read_body(http::parse_content_length(env("CONTENT_LENGTH")));
     http::Request request = http::build_request(env, body);
     // HEAD is answered as GET without the body (the serializer drops it).
     if (request.method == "HEAD") request.method = "GET";
-    response = handler(request, ctx);
+    response = route.handler(request, ctx);
   } catch (const http::Error& e) {
     error = one_line(e.what());
     response = error_page(e.status(), e.code(), e.public_message(), request_id, ctx);
+    if (e.status() == 405) response.add_header("Allow", allow_header(route.methods));
   } catch (const store::Unavailable& e) {
     error = one_line(e.what());
     response = error_page(503, "E503-DB", "系統暫時無法服務，請稍候再試。", request_id, ctx);

@@ -115,21 +115,21 @@ void write_kept_audit_rows_logged(Context& ctx, bool all) {
   }
 }
 
-int serve_child(Handler handler, const Config& config, const Templates& templates,
-                const std::string& route, int listen_fd, int max_requests) {
+int serve_child(const Route& route, const Config& config, const Templates& templates,
+                int listen_fd, int max_requests) {
   // A fixed mmap threshold turns off glibc's adaptive one, which would otherwise keep any large
   // block, once freed, resident in the heap. (The Argon2id work area has its own mapping.)
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   if (!open_hash_slots_in_child()) {
     std::fprintf(stderr, "xueji-%s: cannot open the hash slots (%s); hashing without a limit\n",
-                 route.c_str(), std::strerror(errno));
+                 route.worker, std::strerror(errno));
   }
   // Per-process state is made here, after fork: a shared DRBG state or database connection
   // would be a security and correctness bug.
   crypto::Random random;
   store::Db db(config);
   Clock clock;
-  Context ctx{config, db, random, clock, templates, route, {},
+  Context ctx{config, db, random, clock, templates, route.worker, {},
               [listen_fd] { return connection_waiting(listen_fd); }, {}};
 
   FCGX_Init();
@@ -147,7 +147,7 @@ int serve_child(Handler handler, const Config& config, const Templates& template
     if (rc < 0) {
       if (child_stop_requested()) break;
       if (rc == -EINTR) continue;
-      std::fprintf(stderr, "xueji-%s child %d: accept failed (%d)\n", route.c_str(), getpid(), rc);
+      std::fprintf(stderr, "xueji-%s child %d: accept failed (%d)\n", route.worker, getpid(), rc);
       write_kept_audit_rows_logged(ctx, true);
       return 1;
     }
@@ -160,7 +160,7 @@ int serve_child(Handler handler, const Config& config, const Templates& template
       if (got != static_cast<int>(n)) throw http::bad_request("body shorter than CONTENT_LENGTH");
       return body;
     };
-    http::Response response = dispatch(handler, env, read_body, ctx);
+    http::Response response = dispatch(route, env, read_body, ctx);
     const char* method = FCGX_GetParam("REQUEST_METHOD", envp);
     bool head = method && std::strcmp(method, "HEAD") == 0;
     write_all(request.out, serialize_response(response, !head));
@@ -173,8 +173,8 @@ int serve_child(Handler handler, const Config& config, const Templates& template
 
 }  // namespace
 
-int run_worker(const char* route, Handler handler, int argc, char** argv) {
-  std::string name = std::string("xueji-") + route;
+int run_worker(const Route& route, int argc, char** argv) {
+  std::string name = std::string("xueji-") + route.worker;
   try {
     WorkerOptions options = parse_options(argc, argv);
     Config config = Config::from_environment();
@@ -186,7 +186,7 @@ int run_worker(const char* route, Handler handler, int argc, char** argv) {
                    name.c_str(), std::strerror(errno));
     }
     return run_prefork(prefork, [&] {
-      return serve_child(handler, config, templates, route, listen_fd, options.max_requests);
+      return serve_child(route, config, templates, listen_fd, options.max_requests);
     });
   } catch (const ConfigError& e) {
     std::fprintf(stderr, "%s: configuration error: %s\n", name.c_str(), e.what());

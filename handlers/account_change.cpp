@@ -2,12 +2,12 @@
 // breaks the account rules, voluntary from /home. Captcha first; on success every session of the
 // account ends and the person logs in again with the new name.
 #include "core/account_policy.h"
-#include "fcgi/account_notices.h"
+#include "mail/account_notices.h"
 #include "fcgi/audit.h"
-#include "fcgi/captcha.h"
+#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "fcgi/login_flow.h"
+#include "flows/login_flow.h"
 #include "fcgi/templates.h"
 
 namespace {
@@ -57,7 +57,6 @@ std::vector<std::string> name_problems(Context& ctx, const store::Account& accou
 }  // namespace
 
 xueji::http::Response handle_account_change(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kRenameAccount);
   if (!gate.state) return gate.redirect;
   const LoginState& state = *gate.state;

@@ -10,11 +10,11 @@
 #include "core/password_policy.h"
 #include "core/phone.h"
 #include "fcgi/audit.h"
-#include "fcgi/captcha.h"
+#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "fcgi/wizard.h"
-#include "fcgi/application_mail.h"
+#include "flows/wizard.h"
+#include "mail/application_mail.h"
 
 namespace {
 
@@ -169,7 +169,6 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
 }  // namespace
 
 xueji::http::Response handle_apply_account(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   wizard::Entry entry = wizard::enter(req, ctx, {Step::kAccount});
   if (!entry.session) return entry.response;
   Session& session = *entry.session;

@@ -2,12 +2,11 @@
 // account is ready and where the success mail went, with 「返回登入頁面」.
 #include "fcgi/handler.h"
 #include "fcgi/templates.h"
-#include "fcgi/wizard.h"
+#include "flows/wizard.h"
 
 xueji::http::Response handle_apply_done(const xueji::http::Request& req, xueji::Context& ctx) {
   using namespace xueji;
   using wizard::Step;
-  if (req.method != "GET") throw http::method_not_allowed();
   wizard::Entry entry = wizard::enter(req, ctx, {Step::kDone});
   if (!entry.session) return entry.response;
   Page page("申請完成", "apply_done.tpl");

@@ -3,11 +3,11 @@
 // verification code, then goes to the code page with the manual's 「請前往您的 E-Mail…」 message.
 #include "core/email_address.h"
 #include "fcgi/audit.h"
-#include "fcgi/captcha.h"
+#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "fcgi/wizard.h"
-#include "fcgi/wizard_code.h"
+#include "flows/wizard.h"
+#include "flows/wizard_code.h"
 
 namespace {
 
@@ -65,7 +65,6 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
 }  // namespace
 
 xueji::http::Response handle_apply_email(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   // 變更E-Mail comes back here from the code page, so both steps may use this page.
   wizard::Entry entry = wizard::enter(req, ctx, {Step::kEmail, Step::kVerify});
   if (!entry.session) return entry.response;

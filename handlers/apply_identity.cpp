@@ -6,11 +6,11 @@
 #include "core/personal_data.h"
 #include "core/taipei_time.h"
 #include "fcgi/audit.h"
-#include "fcgi/captcha.h"
+#include "flows/captcha.h"
 #include "fcgi/form.h"
-#include "fcgi/identity_lock.h"
+#include "flows/identity_lock.h"
 #include "fcgi/handler.h"
-#include "fcgi/wizard.h"
+#include "flows/wizard.h"
 
 namespace {
 
@@ -158,7 +158,6 @@ http::Response submit(const http::Request& req, Context& ctx) {
 
 xueji::http::Response handle_apply_identity(const xueji::http::Request& req, xueji::Context& ctx) {
   if (req.method == "POST") return submit(req, ctx);
-  if (req.method != "GET") throw http::method_not_allowed();
   Session session = current_session(req, ctx);
   Step at = wizard::current_step(session);
   // Back to step 1 in the middle of the wizard: the step the session is at is the right page.

@@ -2,13 +2,12 @@
 // same address, the old one dead at once; held to once a minute and 5 an hour (per session and
 // per address), the wait shown on the code page when refused.
 #include "fcgi/handler.h"
-#include "fcgi/wizard.h"
-#include "fcgi/wizard_code.h"
+#include "flows/wizard.h"
+#include "flows/wizard_code.h"
 
 xueji::http::Response handle_apply_resend(const xueji::http::Request& req, xueji::Context& ctx) {
   using namespace xueji;
   using wizard::Step;
-  if (req.method != "POST") throw http::method_not_allowed();
   wizard::Entry entry = wizard::enter(req, ctx, {Step::kVerify});
   if (!entry.session) return entry.response;
   Session& session = *entry.session;

@@ -5,9 +5,9 @@
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "fcgi/typed_code.h"
-#include "fcgi/wizard.h"
-#include "fcgi/wizard_code.h"
+#include "flows/typed_code.h"
+#include "flows/wizard.h"
+#include "flows/wizard_code.h"
 #include "sql/code_page_store.h"
 #include "sql/email_code_store.h"
 
@@ -95,7 +95,6 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
 }  // namespace
 
 xueji::http::Response handle_apply_verify(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   if (req.method == "POST") {
     wizard::Entry entry = wizard::enter(req, ctx, {Step::kVerify});
     if (!entry.session) return entry.response;

@@ -1,11 +1,10 @@
 // captcha.cpp: GET /captcha?form=NAME — a new captcha image for that form of the session.
 #include "core/captcha_answer.h"
-#include "fcgi/captcha.h"
+#include "flows/captcha.h"
 #include "fcgi/handler.h"
 
 xueji::http::Response handle_captcha(const xueji::http::Request& req, xueji::Context& ctx) {
   using namespace xueji;
-  if (req.method != "GET") throw http::method_not_allowed();
   std::string_view form = req.param("form");
   if (!valid_captcha_form(form)) throw http::bad_request("unknown captcha form");
   Session session = current_session(req, ctx);

@@ -6,7 +6,7 @@
 #include <functional>
 
 #include "core/forgot_policy.h"
-#include "fcgi/forgot.h"
+#include "flows/forgot.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
 
@@ -59,6 +59,5 @@ http::Response submit(const http::Request& req, Context& ctx) {
 
 xueji::http::Response handle_forgot_password(const xueji::http::Request& req, xueji::Context& ctx) {
   if (req.method == "POST") return submit(req, ctx);
-  if (req.method != "GET") throw http::method_not_allowed();
   return form_page(req, ctx, current_session(req, ctx), {}, nullptr);
 }

@@ -8,12 +8,12 @@
 #include "core/password_policy.h"
 #include "core/school_year.h"
 #include "fcgi/audit.h"
-#include "fcgi/forgot.h"
+#include "flows/forgot.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "fcgi/password_history.h"
-#include "fcgi/typed_code.h"
-#include "fcgi/login_flow.h"
+#include "flows/password_history.h"
+#include "flows/typed_code.h"
+#include "flows/login_flow.h"
 #include "sql/account_store.h"
 #include "sql/session_store.h"
 
@@ -159,7 +159,6 @@ http::Response resend(const http::Request& req, Context& ctx, Session& session,
 
 xueji::http::Response handle_forgot_password_reset(const xueji::http::Request& req,
                                                    xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   if (req.method == "GET") {
     Session session = current_session(req, ctx);
     auto newest = store::newest_email_code(ctx.db, session.id_hash, store::kResetCodePurpose);

@@ -2,7 +2,7 @@
 // active school year, 修改帳號 / 修改密碼 / 登出; or, with no duty this year, the manual's
 // sentence that there is nothing to use.
 #include "fcgi/handler.h"
-#include "fcgi/login_flow.h"
+#include "flows/login_flow.h"
 #include "fcgi/templates.h"
 
 namespace {
@@ -27,7 +27,6 @@ void fill_schools(ctemplate::TemplateDictionary& body, const store::PersonDuties
 }  // namespace
 
 xueji::http::Response handle_home(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kHome);
   if (!gate.state) return gate.redirect;
   const LoginState& state = *gate.state;

@@ -1,16 +1,16 @@
 // login.cpp: GET /login — the login page of manual section 三 with the footer counters;
 // POST /login — CSRF, then the captcha, before anything about the account is looked at; then
-// the password with the lockout, and on to the next required step (fcgi/login_flow.h).
+// the password with the lockout, and on to the next required step (flows/login_flow.h).
 #include "core/account_policy.h"
 #include "core/lockout.h"
 #include "core/password_hash.h"
 #include "core/taipei_time.h"
-#include "fcgi/account_notices.h"
+#include "mail/account_notices.h"
 #include "fcgi/audit.h"
-#include "fcgi/captcha.h"
+#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "fcgi/login_flow.h"
+#include "flows/login_flow.h"
 #include "sql/account_store.h"
 #include "sql/counter_store.h"
 
@@ -106,7 +106,6 @@ http::Response login_page(const http::Request& req, Context& ctx, const Session&
 
 xueji::http::Response handle_login(const xueji::http::Request& req, xueji::Context& ctx) {
   if (req.method == "GET") return login_page(req, ctx, current_session(req, ctx), "", nullptr);
-  if (req.method != "POST") throw http::method_not_allowed();
 
   auto session = find_session(req, ctx);
   require_csrf(req, session);

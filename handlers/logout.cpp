@@ -1,11 +1,10 @@
 // logout.cpp: POST /logout — 登出: ends the session in the database, back to the login page.
 #include "fcgi/audit.h"
 #include "fcgi/handler.h"
-#include "fcgi/login_flow.h"
+#include "flows/login_flow.h"
 
 xueji::http::Response handle_logout(const xueji::http::Request& req, xueji::Context& ctx) {
   using namespace xueji;
-  if (req.method != "POST") throw http::method_not_allowed();
   auto session = find_session(req, ctx);
   // Already gone (idle timeout, or logged out in another tab): nothing to end, and no token to
   // check it against.

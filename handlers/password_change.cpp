@@ -5,13 +5,13 @@
 #include "core/lockout.h"
 #include "core/password_hash.h"
 #include "core/password_policy.h"
-#include "fcgi/account_notices.h"
+#include "mail/account_notices.h"
 #include "fcgi/audit.h"
-#include "fcgi/captcha.h"
+#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "fcgi/password_history.h"
-#include "fcgi/login_flow.h"
+#include "flows/password_history.h"
+#include "flows/login_flow.h"
 #include "fcgi/templates.h"
 
 namespace {
@@ -85,7 +85,6 @@ bool count_wrong_old_password(const http::Request& req, Context& ctx, const Logi
 }  // namespace
 
 xueji::http::Response handle_password_change(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kChangePassword);
   if (!gate.state) return gate.redirect;
   const LoginState& state = *gate.state;

@@ -5,7 +5,7 @@
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "fcgi/login_flow.h"
+#include "flows/login_flow.h"
 #include "fcgi/templates.h"
 
 namespace {
@@ -32,7 +32,6 @@ std::string wrong_code_message(const Session& session, bool replay) {
 }  // namespace
 
 xueji::http::Response handle_twofa(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kTotpChallenge);
   if (!gate.state) return gate.redirect;
   LoginState& state = *gate.state;

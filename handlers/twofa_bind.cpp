@@ -2,11 +2,11 @@
 // (GET /2fa/qr) and the key in groups of 4 for an authenticator app, confirmed with one code.
 #include "core/secret_box.h"
 #include "core/totp.h"
-#include "fcgi/account_notices.h"
+#include "mail/account_notices.h"
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "fcgi/login_flow.h"
+#include "flows/login_flow.h"
 #include "fcgi/templates.h"
 
 namespace {
@@ -30,7 +30,6 @@ http::Response bind_page(Context& ctx, LoginState& state, std::string_view error
 }  // namespace
 
 xueji::http::Response handle_twofa_bind(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method != "GET" && req.method != "POST") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kBindTotp);
   if (!gate.state) return gate.redirect;
   LoginState& state = *gate.state;

@@ -2,12 +2,11 @@
 // only for a session whose next step is that binding.
 #include "core/totp.h"
 #include "fcgi/handler.h"
-#include "fcgi/login_flow.h"
-#include "fcgi/qr_image.h"
+#include "flows/login_flow.h"
+#include "flows/qr_image.h"
 
 xueji::http::Response handle_twofa_qr(const xueji::http::Request& req, xueji::Context& ctx) {
   using namespace xueji;
-  if (req.method != "GET") throw http::method_not_allowed();
   LoginGate gate = enter_login_page(req, ctx, RequiredAction::kBindTotp);
   // An image URL has no page to send anyone to: not available is the whole answer.
   if (!gate.state) throw http::not_found();

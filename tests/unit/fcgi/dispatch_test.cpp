@@ -36,6 +36,11 @@ http::Response throws_other(const http::Request&, Context&) {
   throw std::runtime_error("secret internal detail");
 }
 
+const Route kEcho{"echo", "GET,POST", echo};
+const Route kEchoPostOnly{"echo", "POST", echo};
+const Route kThrowsTyped{"typed", "GET", throws_typed};
+const Route kThrowsOther{"other", "GET", throws_other};
+
 }  // namespace
 
 class DispatchTest : public CppUnit::TestFixture {
@@ -45,12 +50,14 @@ class DispatchTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(other_failures_are_a_500_without_detail);
   CPPUNIT_TEST(oversized_body_is_413_without_reading_it);
   CPPUNIT_TEST(post_without_content_length_is_400);
+  CPPUNIT_TEST(methods_the_route_does_not_list_are_405_with_allow);
+  CPPUNIT_TEST(head_is_admitted_with_get);
   CPPUNIT_TEST_SUITE_END();
 
  public:
   void runs_the_handler_and_adds_cookies() {
     testing::UnitContext u;
-    http::Response r = dispatch(echo,
+    http::Response r = dispatch(kEcho,
                                 env_of({{"REQUEST_METHOD", "POST"}, {"CONTENT_LENGTH", "3"},
                                         {"CONTENT_TYPE", "application/x-www-form-urlencoded"}}),
                                 reader_of("a=b"), u.ctx);
@@ -62,7 +69,7 @@ class DispatchTest : public CppUnit::TestFixture {
 
   void typed_errors_show_their_code() {
     testing::UnitContext u;
-    http::Response r = dispatch(throws_typed, env_of({{"REQUEST_METHOD", "GET"}, {"REQUEST_ID", "rid42"}}),
+    http::Response r = dispatch(kThrowsTyped, env_of({{"REQUEST_METHOD", "GET"}, {"REQUEST_ID", "rid42"}}),
                                 reader_of(""), u.ctx);
     CPPUNIT_ASSERT_EQUAL(403, r.status);
     CPPUNIT_ASSERT(r.body.find("E403") != std::string::npos);
@@ -73,7 +80,7 @@ class DispatchTest : public CppUnit::TestFixture {
   void other_failures_are_a_500_without_detail() {
     testing::UnitContext u;
     http::Response r =
-        dispatch(throws_other, env_of({{"REQUEST_METHOD", "GET"}}), reader_of(""), u.ctx);
+        dispatch(kThrowsOther, env_of({{"REQUEST_METHOD", "GET"}}), reader_of(""), u.ctx);
     CPPUNIT_ASSERT_EQUAL(500, r.status);
     CPPUNIT_ASSERT(r.body.find("E500") != std::string::npos);
     CPPUNIT_ASSERT(r.body.find("secret internal detail") == std::string::npos);
@@ -82,7 +89,7 @@ class DispatchTest : public CppUnit::TestFixture {
   void oversized_body_is_413_without_reading_it() {
     testing::UnitContext u;
     body_reads = 0;
-    http::Response r = dispatch(echo, env_of({{"REQUEST_METHOD", "POST"}, {"CONTENT_LENGTH", "1048576"}}),
+    http::Response r = dispatch(kEcho, env_of({{"REQUEST_METHOD", "POST"}, {"CONTENT_LENGTH", "1048576"}}),
                                 reader_of(""), u.ctx);
     CPPUNIT_ASSERT_EQUAL(413, r.status);
     CPPUNIT_ASSERT_EQUAL(0, body_reads);
@@ -90,8 +97,32 @@ class DispatchTest : public CppUnit::TestFixture {
 
   void post_without_content_length_is_400() {
     testing::UnitContext u;
-    http::Response r = dispatch(echo, env_of({{"REQUEST_METHOD", "POST"}}), reader_of(""), u.ctx);
+    http::Response r = dispatch(kEcho, env_of({{"REQUEST_METHOD", "POST"}}), reader_of(""), u.ctx);
     CPPUNIT_ASSERT_EQUAL(400, r.status);
+  }
+
+  void methods_the_route_does_not_list_are_405_with_allow() {
+    testing::UnitContext u;
+    body_reads = 0;
+    http::Response r = dispatch(kEchoPostOnly, env_of({{"REQUEST_METHOD", "GET"}}), reader_of(""),
+                                u.ctx);
+    CPPUNIT_ASSERT_EQUAL(405, r.status);
+    CPPUNIT_ASSERT(r.body.find("E405") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(std::string("Allow"), r.headers.at(0).first);
+    CPPUNIT_ASSERT_EQUAL(std::string("POST"), r.headers.at(0).second);
+    r = dispatch(kEcho, env_of({{"REQUEST_METHOD", "PUT"}, {"CONTENT_LENGTH", "3"}}),
+                 reader_of("a=b"), u.ctx);
+    CPPUNIT_ASSERT_EQUAL(405, r.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("GET, HEAD, POST"), r.headers.at(0).second);
+    CPPUNIT_ASSERT_EQUAL(0, body_reads);
+  }
+
+  void head_is_admitted_with_get() {
+    CPPUNIT_ASSERT(method_allowed("GET", "HEAD"));
+    CPPUNIT_ASSERT(method_allowed("GET,POST", "POST"));
+    CPPUNIT_ASSERT(!method_allowed("POST", "HEAD"));
+    CPPUNIT_ASSERT(!method_allowed("GET,POST", "GE"));
+    CPPUNIT_ASSERT(!method_allowed("GET,POST", ""));
   }
 };
 

@@ -1,5 +1,5 @@
 // qr_image.cpp: libqrencode modules → a palette libgd image → PNG bytes.
-#include "fcgi/qr_image.h"
+#include "flows/qr_image.h"
 
 #include <gd.h>
 #include <qrencode.h>

@@ -1,6 +1,6 @@
 // identity_lock_test.cpp: the session's 身分驗證 lock survives a round trip through the session
 // values, and the lock message rounds the minutes left up.
-#include "fcgi/identity_lock.h"
+#include "flows/identity_lock.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -1,8 +1,8 @@
 // captcha.cpp: issuing and checking the captcha of a form in the visitor's session.
-#include "fcgi/captcha.h"
+#include "flows/captcha.h"
 
 #include "core/captcha_answer.h"
-#include "fcgi/captcha_image.h"
+#include "flows/captcha_image.h"
 #include "sql/captcha_store.h"
 
 namespace xueji {

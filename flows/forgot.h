@@ -4,7 +4,7 @@
 // page, and the 「密碼已重設」 notice. Each send does the same database work and gives the same
 // answer whether or not anything matched, the e-mail is verified or a silent limit holds; only the
 // session's own limits are ever shown. A typed code is judged as the wizard's is
-// (fcgi/typed_code.h).
+// (flows/typed_code.h).
 #pragma once
 #include <functional>
 #include <optional>

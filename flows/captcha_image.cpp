@@ -2,7 +2,7 @@
 // once per process in a few sizes and angles and then stamped, because rasterising a rotated
 // TrueType glyph on every request would cost most of the request. Without the font, gd's
 // built-in font is used so a captcha is always drawn.
-#include "fcgi/captcha_image.h"
+#include "flows/captcha_image.h"
 
 #include <gd.h>
 #include <gdfontg.h>

@@ -1,5 +1,5 @@
 // application_mail.cpp: the text of the 申請成功 mail.
-#include "fcgi/application_mail.h"
+#include "mail/application_mail.h"
 
 #include "core/taipei_time.h"
 

@@ -1,7 +1,7 @@
 // identity_lock.cpp: the session's 身分驗證 lock and the lock message.
-#include "fcgi/identity_lock.h"
+#include "flows/identity_lock.h"
 
-#include "fcgi/wizard.h"
+#include "flows/wizard.h"
 
 namespace xueji {
 

@@ -1,5 +1,5 @@
 // wizard_code.cpp: sending the verification code and drawing the page that asks for it.
-#include "fcgi/wizard_code.h"
+#include "flows/wizard_code.h"
 
 #include <cstdio>
 
@@ -7,8 +7,8 @@
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/templates.h"
-#include "fcgi/typed_code.h"
-#include "fcgi/wizard.h"
+#include "flows/typed_code.h"
+#include "flows/wizard.h"
 #include "sql/email_code_store.h"
 #include "sql/outbox_store.h"
 

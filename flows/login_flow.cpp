@@ -1,5 +1,5 @@
 // login_flow.cpp: the guard of the logged-in pages and the session steps of a login.
-#include "fcgi/login_flow.h"
+#include "flows/login_flow.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // account_notices.cpp: subject and text of each account notice mail.
-#include "fcgi/account_notices.h"
+#include "mail/account_notices.h"
 
 #include "core/national_id.h"
 #include "core/taipei_time.h"

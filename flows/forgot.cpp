@@ -1,6 +1,6 @@
 // forgot.cpp: account lookup, the reset-code and account-name sends, code judging, the 重設密碼
 // page and the mails of 忘記密碼 / 忘記帳號.
-#include "fcgi/forgot.h"
+#include "flows/forgot.h"
 
 #include <cstdio>
 
@@ -9,11 +9,11 @@
 #include "core/personal_data.h"
 #include "core/taipei_time.h"
 #include "fcgi/audit.h"
-#include "fcgi/captcha.h"
+#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/templates.h"
-#include "fcgi/typed_code.h"
-#include "fcgi/wizard.h"
+#include "flows/typed_code.h"
+#include "flows/wizard.h"
 #include "sql/outbox_store.h"
 
 namespace xueji::forgot {

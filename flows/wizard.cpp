@@ -1,5 +1,5 @@
 // wizard.cpp: the steps of the application wizard, its guard, step bar and expiry page.
-#include "fcgi/wizard.h"
+#include "flows/wizard.h"
 
 #include <array>
 

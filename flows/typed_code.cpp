@@ -1,8 +1,8 @@
 // typed_code.cpp: judging a typed e-mail code, and its clock on the page.
-#include "fcgi/typed_code.h"
+#include "flows/typed_code.h"
 
 #include "core/crypto.h"
-#include "fcgi/wizard.h"
+#include "flows/wizard.h"
 
 namespace xueji {
 namespace {

@@ -1,5 +1,5 @@
 // password_history.cpp: checks a new password against the account's recent hashes.
-#include "fcgi/password_history.h"
+#include "flows/password_history.h"
 
 #include "core/password_hash.h"
 
