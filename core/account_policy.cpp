@@ -31,7 +31,7 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-bool contains_holder_id(std::string_view name, std::string_view national_id) {
+bool contains_clear_national_id(std::string_view name, std::string_view national_id) {
   if (national_id.empty()) return false;
   return upper(name).find(upper(national_id)) != std::string::npos;
 }
@@ -69,7 +69,7 @@ std::vector<std::string> account_name_problems(std::string_view name,
 
   // Anyone's number by its shape (legacy accounts were often someone's ID), and the holder's own
   // even if it were stored in a shape we do not recognise.
-  if (contains_any_national_id(name) || contains_holder_id(name, context.national_id)) {
+  if (contains_any_national_id(name) || contains_clear_national_id(name, context.national_id)) {
     problems.emplace_back(kAccountNameIdNumber);
   }
   if (contains_birth_date(name, context.birth_date)) problems.emplace_back(kAccountNameBirthDate);

@@ -1,5 +1,7 @@
 // lockout.h: the password lockout of product.md §6 — 3 consecutive wrong passwords lock the
-// account for 15 minutes — as pure arithmetic; the store applies it in one SQL statement.
+// account for 15 minutes. The numbers and the states of a lock are named here, once; the count
+// itself is kept by one atomic UPDATE (store::add_failed_password), which flows/password_lockout
+// drives for every page that verifies a password.
 #pragma once
 #include <chrono>
 #include <optional>
@@ -24,17 +26,7 @@ enum class LockState {
 
 LockState lock_state(const std::optional<TimePoint>& locked_until, TimePoint now);
 
-// After a wrong password: the failures now counted, and whether this one locks the account.
-struct FailureOutcome {
-  int failed_count = 0;
-  bool locks = false;
-};
-FailureOutcome after_wrong_password(int failed_count_before);
-
 // When a lock made at `now` ends.
 TimePoint lock_end(TimePoint now);
-
-// Whole minutes until the lock ends, rounded up, at least 1 while locked (for the notice mail).
-int lock_minutes_left(TimePoint locked_until, TimePoint now);
 
 }  // namespace xueji

@@ -2,6 +2,7 @@
 #include "core/password_policy.h"
 
 #include "core/account_policy.h"
+#include "core/holder_id.h"
 
 namespace xueji {
 namespace {
@@ -105,7 +106,11 @@ std::vector<std::string> password_problems(std::string_view password,
 
   const std::string folded = ascii_lower(password);
   if (contains_folded(folded, context.account_name)) problems.emplace_back(kPasswordAccountName);
-  if (contains_folded(folded, context.national_id)) problems.emplace_back(kPasswordIdNumber);
+  if (contains_folded(folded, context.national_id) ||
+      (!context.id_hmac.empty() &&
+       contains_holder_id(password, context.id_secret, context.id_hmac))) {
+    problems.emplace_back(kPasswordIdNumber);
+  }
   for (const std::string& form : birth_date_forms(context.birth_date)) {
     if (folded.find(form) != std::string::npos) {
       problems.emplace_back(kPasswordBirthDate);

@@ -34,8 +34,12 @@ inline constexpr std::string_view kPasswordCommon = "此密碼太常見，容易
 // (the default {0,0,0}) skip the check they would feed.
 struct PasswordRuleContext {
   std::string account_name;
-  std::string national_id;
+  std::string national_id;  // in clear, where the caller still has it
   CivilDate birth_date;
+  // The holder's ID number known only by its keyed hash (the clear number is not kept after
+  // 身分驗證): the secret that keyed it and the HMAC. Empty: not checked this way.
+  std::string id_secret{};
+  std::string id_hmac{};
 };
 
 // Every rule `password` breaks, in the order of the messages above; empty means acceptable.

@@ -67,8 +67,5 @@ Error method_not_allowed() {
 Error payload_too_large() {
   return Error(413, "E413", "送出的資料過大，請檢查輸入內容後再試一次。", "body over the cap");
 }
-Error service_unavailable(std::string detail) {
-  return Error(503, "E503", "系統暫時無法服務，請稍候再試。", std::move(detail));
-}
 
 }  // namespace xueji::http

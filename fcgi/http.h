@@ -64,6 +64,5 @@ Error forbidden(std::string detail);          // 403 (CSRF)
 Error not_found();                            // 404
 Error method_not_allowed();                   // 405
 Error payload_too_large();                    // 413
-Error service_unavailable(std::string detail);  // 503 (database down)
 
 }  // namespace xueji::http

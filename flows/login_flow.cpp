@@ -1,10 +1,7 @@
 // login_flow.cpp: the guard of the logged-in pages and the session steps of a login.
 #include "flows/login_flow.h"
 
-#include <algorithm>
-
 #include "core/account_policy.h"
-#include "core/holder_id.h"
 #include "core/password_policy.h"
 #include "core/school_year.h"
 #include "core/secret_box.h"
@@ -148,19 +145,8 @@ http::Response end_login(const Session& session, Context& ctx, std::string_view 
 std::vector<std::string> password_rule_problems(std::string_view password,
                                                 const store::Account& account,
                                                 std::string_view login_name, Context& ctx) {
-  PasswordRuleContext rules;
-  rules.account_name = std::string(login_name);
-  rules.birth_date = account.birth_date;
-  auto problems = password_problems(password, rules);
-  // The clear ID number is not kept, so that rule is checked through the person's HMAC; its
-  // message goes where password_problems() would have put it.
-  if (contains_holder_id(password, ctx.config.secret, account.id_hmac)) {
-    auto later = std::find_if(problems.begin(), problems.end(), [](const std::string& p) {
-      return p == kPasswordBirthDate || p == kPasswordCommon;
-    });
-    problems.insert(later, std::string(kPasswordIdNumber));
-  }
-  return problems;
+  return password_problems(password, {std::string(login_name), "", account.birth_date,
+                                      ctx.config.secret, account.id_hmac});
 }
 
 bool account_name_breaks_rules(const store::Account& account) {

@@ -2,13 +2,13 @@
 // breaks the account rules, voluntary from /home. Captcha first; on success every session of the
 // account ends and the person logs in again with the new name.
 #include "core/account_policy.h"
-#include "mail/account_notices.h"
 #include "fcgi/audit.h"
-#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "flows/login_flow.h"
 #include "fcgi/templates.h"
+#include "flows/captcha.h"
+#include "flows/login_flow.h"
+#include "mail/account_notices.h"
 
 namespace {
 

@@ -2,17 +2,15 @@
 // verified data read-only with 新帳號, 新密碼, 確認新密碼, 聯絡電話 and captcha; POST checks every
 // rule of product.md §3 (each failure next to its field, entries kept but never the passwords)
 // and creates the one account of the person with its success mail in one transaction.
-#include <algorithm>
 
 #include "core/account_policy.h"
-#include "core/holder_id.h"
 #include "core/password_hash.h"
 #include "core/password_policy.h"
 #include "core/phone.h"
 #include "fcgi/audit.h"
-#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "flows/captcha.h"
 #include "flows/wizard.h"
 #include "mail/application_mail.h"
 
@@ -73,19 +71,13 @@ http::Response account_page(Context& ctx, const Session& session, const store::A
   return r;
 }
 
-// Every rule of product.md §3 for the name and the password, plus the holder's own ID number in
-// the password, found through its HMAC since the clear number is not kept.
+// Every rule of product.md §3 for the name and the password (the holder's own ID number in the
+// password is found through its HMAC, since the clear number is not kept).
 void check_rules(Context& ctx, const store::Applicant& applicant, const Entries& entries,
                  const std::string& password, const std::string& confirm, FieldErrors& e) {
   e.account = account_name_problems(entries.account, {"", applicant.birth_date});
-  e.password = password_problems(password, {entries.account, "", applicant.birth_date});
-  if (!password.empty() && contains_holder_id(password, ctx.config.secret, applicant.id_hmac)) {
-    // In the rules' order: after the account-name rule, before birth date and common passwords.
-    auto at = std::find_if(e.password.begin(), e.password.end(), [](const std::string& m) {
-      return m == kPasswordBirthDate || m == kPasswordCommon;
-    });
-    e.password.insert(at, std::string(kPasswordIdNumber));
-  }
+  e.password = password_problems(password, {entries.account, "", applicant.birth_date,
+                                             ctx.config.secret, applicant.id_hmac});
   if (confirm.empty()) {
     e.confirm.emplace_back("請再次輸入新密碼。");
   } else if (confirm != password) {

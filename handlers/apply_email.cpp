@@ -3,9 +3,9 @@
 // verification code, then goes to the code page with the manual's 「請前往您的 E-Mail…」 message.
 #include "core/email_address.h"
 #include "fcgi/audit.h"
-#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "flows/captcha.h"
 #include "flows/wizard.h"
 #include "flows/wizard_code.h"
 

@@ -6,10 +6,10 @@
 #include "core/personal_data.h"
 #include "core/taipei_time.h"
 #include "fcgi/audit.h"
-#include "flows/captcha.h"
 #include "fcgi/form.h"
-#include "flows/identity_lock.h"
 #include "fcgi/handler.h"
+#include "flows/captcha.h"
+#include "flows/identity_lock.h"
 #include "flows/wizard.h"
 
 namespace {

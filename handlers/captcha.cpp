@@ -1,7 +1,7 @@
 // captcha.cpp: GET /captcha?form=NAME — a new captcha image for that form of the session.
 #include "core/captcha_answer.h"
-#include "flows/captcha.h"
 #include "fcgi/handler.h"
+#include "flows/captcha.h"
 
 xueji::http::Response handle_captcha(const xueji::http::Request& req, xueji::Context& ctx) {
   using namespace xueji;

@@ -6,9 +6,9 @@
 #include <functional>
 
 #include "core/forgot_policy.h"
-#include "flows/forgot.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "flows/forgot.h"
 
 namespace {
 

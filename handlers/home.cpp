@@ -2,8 +2,8 @@
 // active school year, 修改帳號 / 修改密碼 / 登出; or, with no duty this year, the manual's
 // sentence that there is nothing to use.
 #include "fcgi/handler.h"
-#include "flows/login_flow.h"
 #include "fcgi/templates.h"
+#include "flows/login_flow.h"
 
 namespace {
 

@@ -5,12 +5,12 @@
 #include "core/lockout.h"
 #include "core/password_hash.h"
 #include "core/taipei_time.h"
-#include "mail/account_notices.h"
 #include "fcgi/audit.h"
-#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "flows/captcha.h"
 #include "flows/login_flow.h"
+#include "flows/password_lockout.h"
 #include "sql/account_store.h"
 #include "sql/counter_store.h"
 
@@ -70,17 +70,7 @@ PasswordResult check_password(const http::Request& req, Context& ctx, const std:
     if (account->failed_count != 0) store::clear_failed_passwords(ctx.db, account->id);
     return {PasswordCheck::kRight, std::move(account)};
   }
-  TimePoint until = lock_end(now);
-  bool locked = ctx.db.transaction([&] {
-    auto failure = store::add_failed_password(ctx.db, account->id, now, kMaxFailedPasswords, until);
-    audit_request(ctx, req, "web", "login.failed", target);
-    if (failure.locked) {
-      audit_request(ctx, req, "system", "login.locked", target);
-      queue_account_notice(ctx.db, *account, AccountEvent::kLocked, now, format_taipei(until));
-    }
-    // Not counted: another request locked it a moment ago.
-    return failure.locked || !failure.counted;
-  });
+  bool locked = count_wrong_password(req, ctx, *account, "web", "login.failed");
   return {locked ? PasswordCheck::kLocked : PasswordCheck::kWrong, std::nullopt};
 }
 

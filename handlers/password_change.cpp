@@ -2,17 +2,17 @@
 // password is over 90 days old, breaks the rules or was reset by an admin; voluntary from /home
 // (then at least 1 day after the last change). Captcha first; a wrong 原密碼 counts toward the
 // lockout; on success every session of the account ends and the person logs in again.
-#include "core/lockout.h"
 #include "core/password_hash.h"
 #include "core/password_policy.h"
-#include "mail/account_notices.h"
 #include "fcgi/audit.h"
-#include "flows/captcha.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "flows/password_history.h"
-#include "flows/login_flow.h"
 #include "fcgi/templates.h"
+#include "flows/captcha.h"
+#include "flows/login_flow.h"
+#include "flows/password_history.h"
+#include "flows/password_lockout.h"
+#include "mail/account_notices.h"
 
 namespace {
 
@@ -66,22 +66,6 @@ http::Response change_page(Context& ctx, const LoginState& state, const Problems
 
 // A wrong 原密碼 is a wrong password like one at the login form: it counts, and the third locks
 // the account and ends the session.
-bool count_wrong_old_password(const http::Request& req, Context& ctx, const LoginState& state) {
-  TimePoint now = ctx.clock.now();
-  TimePoint until = lock_end(now);
-  const std::string actor = account_actor(state.account);
-  return ctx.db.transaction([&] {
-    auto failure =
-        store::add_failed_password(ctx.db, state.account.id, now, kMaxFailedPasswords, until);
-    audit_request(ctx, req, actor, "password.change_wrong_old", actor);
-    if (failure.locked) {
-      audit_request(ctx, req, "system", "login.locked", actor);
-      queue_account_notice(ctx.db, state.account, AccountEvent::kLocked, now, format_taipei(until));
-    }
-    return failure.locked || !failure.counted;
-  });
-}
-
 }  // namespace
 
 xueji::http::Response handle_password_change(const xueji::http::Request& req, xueji::Context& ctx) {
@@ -117,7 +101,10 @@ xueji::http::Response handle_password_change(const xueji::http::Request& req, xu
     return change_page(ctx, state, problems);
   }
   if (!verify_password(state.account.password_hash, old_password)) {
-    if (count_wrong_old_password(req, ctx, state)) return end_login(state.session, ctx, "locked");
+    if (count_wrong_password(req, ctx, state.account, account_actor(state.account),
+                             "password.change_wrong_old")) {
+      return end_login(state.session, ctx, "locked");
+    }
     problems.old_password = "原密碼錯誤，請重新輸入";
     return change_page(ctx, state, problems);
   }

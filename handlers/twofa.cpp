@@ -5,8 +5,8 @@
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "flows/login_flow.h"
 #include "fcgi/templates.h"
+#include "flows/login_flow.h"
 
 namespace {
 

@@ -2,12 +2,12 @@
 // (GET /2fa/qr) and the key in groups of 4 for an authenticator app, confirmed with one code.
 #include "core/secret_box.h"
 #include "core/totp.h"
-#include "mail/account_notices.h"
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
-#include "flows/login_flow.h"
 #include "fcgi/templates.h"
+#include "flows/login_flow.h"
+#include "mail/account_notices.h"
 
 namespace {
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/personal_data.h"
+
 namespace xueji {
 namespace {
 
@@ -41,6 +43,7 @@ const TimePoint kChanged = TimePoint{sys_days{year{2026} / 5 / 1}} + hours{3};
 class PasswordPolicyTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(PasswordPolicyTest);
   CPPUNIT_TEST(good_passwords_pass);
+  CPPUNIT_TEST(holder_id_known_by_its_hmac_is_refused_in_rule_order);
   CPPUNIT_TEST(messages_say_the_rule_in_chinese);
   CPPUNIT_TEST(empty_password_asks_for_one);
   CPPUNIT_TEST(length_is_twelve_to_sixty_four_characters);
@@ -60,6 +63,15 @@ class PasswordPolicyTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE_END();
 
  public:
+  void holder_id_known_by_its_hmac_is_refused_in_rule_order() {
+    const std::string secret(40, 'k');
+    PasswordRuleContext by_hmac{"teacher01", "", {1986, 1, 2}, secret,
+                                national_id_hmac(secret, "A123456789")};
+    CPPUNIT_ASSERT_EQUAL(m(kPasswordIdNumber) + m(kPasswordBirthDate),
+                         problems("Xa123456789#19860102", by_hmac));
+    CPPUNIT_ASSERT_EQUAL(std::string(), problems("Xb223456789#Quiet!", by_hmac));
+  }
+
   void good_passwords_pass() {
     for (const char* pw : {"Blue-Sky-Walk9", "correct!horse7battery", "MOUNTAIN.river42",
                            "Abcdefghij1!", "tea#pot#1986#x", "xueji-Secure-2026"}) {
