@@ -1,14 +1,12 @@
 // mail_command.cpp: `xueji-ctl mail test` — queues a test message, to check the whole mail path
 // (outbox, mailer, SMTP server) end to end.
 #include "core/mail_format.h"
-#include "core/taipei_time.h"
 #include "ctl/cli.h"
+#include "mail/test_mail.h"
 #include "sql/outbox_store.h"
 
 namespace xueji::ctl {
 namespace {
-
-constexpr const char* kTestSubject = "【國民中小學學籍管理系統 2.0】測試信";
 
 int run_mail_test(Ctl& ctl, const Options& options) {
   std::string to = options.required("--to");
@@ -17,17 +15,10 @@ int run_mail_test(Ctl& ctl, const Options& options) {
                   to + "」");
   }
   TimePoint now = ctl.now();
-  store::OutgoingMail mail{to, kTestSubject,
-                           "這是由 xueji-ctl mail test "
-                           "寄出的測試信，收到即表示寄件佇列、寄信程式與郵件伺服器都正常。\n\n"
-                           "排入佇列時間：" +
-                               format_taipei(now) +
-                               "（臺北時間）\n"
-                               "執行者：" +
-                               ctl.actor() + "\n"};
+  store::OutgoingMail message = mail::test_mail(to, now, ctl.actor());
   store::Db& db = ctl.db();
   std::int64_t id = db.transaction([&] {
-    std::int64_t queued = store::queue_mail(db, mail, now);
+    std::int64_t queued = store::queue_mail(db, message, now);
     ctl.audit("mail.test", "outbox:" + std::to_string(queued));
     return queued;
   });

@@ -1,5 +1,5 @@
-// forgot.cpp: account lookup, the reset-code and account-name sends, code judging, the 重設密碼
-// page and the mails of 忘記密碼 / 忘記帳號.
+// forgot.cpp: account lookup, the reset-code and account-name sends, code judging and the 重設密碼
+// page of 忘記密碼 / 忘記帳號 (their mail texts are mail/code_mails.cpp).
 #include "flows/forgot.h"
 
 #include <cstdio>
@@ -14,54 +14,11 @@
 #include "flows/captcha.h"
 #include "flows/typed_code.h"
 #include "flows/wizard.h"
+#include "mail/code_mails.h"
 #include "sql/outbox_store.h"
 
 namespace xueji::forgot {
 namespace {
-
-constexpr const char* kSignature =
-    "國民中小學學籍管理系統 2.0\n（此信件由系統自動發送，請勿直接回覆）\n";
-
-std::string greeting(const std::string& display_name) {
-  return display_name.empty() ? "您好：\n\n" : display_name + " 您好：\n\n";
-}
-
-std::string reset_code_body(const store::ForgotAccount& account, const EmailCode& code,
-                            TimePoint expires_at) {
-  std::string body = greeting(account.display_name);
-  body += "您在「國民中小學學籍管理系統 2.0」登入頁面使用【忘記密碼】功能，申請重設個人業務帳號「" +
-          account_name_for_mail(account.login_name) + "」的密碼，本次的驗證代碼為：\n\n";
-  body += "    " + code.text() + "\n\n";
-  body += "請確認驗證代碼的英文碼「" + code.prefix +
-          "」與重設密碼頁面上呈現的英文碼相同，再於同一個瀏覽器的重設密碼頁面輸入英文碼後的 6 "
-          "位數字，並設定新密碼。\n\n";
-  body += "為確保資料安全，驗證代碼將於此信件寄出後 5 分鐘（" + format_taipei(expires_at) +
-          "，臺灣時間）失效，並請勿將此驗證代碼告知他人。\n";
-  body += "若連續觸發寄送驗證碼，請以最新一封信件的驗證代碼為準，避免填入已失效的驗證代碼。\n\n";
-  body +=
-      "若您並未申請重設密碼，請忽略此信件，您的密碼不會變更；若有疑慮，請洽貴校學校權限AA帳號"
-      "持有者。\n\n";
-  return body + kSignature;
-}
-
-std::string account_name_body(const store::ForgotAccount& account, TimePoint now) {
-  std::string name = account_name_for_mail(account.login_name);
-  std::string body = greeting(account.display_name);
-  body += "您於 " + format_taipei(now) +
-          "（臺灣時間）在「國民中小學學籍管理系統 2.0」登入頁面使用【忘記帳號】功能查詢個人業務"
-          "帳號，您的帳號為：\n\n";
-  body += "    " + name + "\n\n";
-  if (name != account.login_name) {
-    body +=
-        "為保護個人資料，帳號中的身分證/外籍人士統一證號已部分遮蔽；登入時請輸入完整的號碼，"
-        "登入後系統將引導您修改為符合規則的新帳號。\n\n";
-  }
-  body +=
-      "請前往登入頁面使用此帳號及密碼登入；若忘記密碼，請使用登入頁面的【忘記密碼】功能重設"
-      "密碼。\n\n";
-  body += "若您並未查詢帳號，請忽略此信件；若有疑慮，請洽貴校學校權限AA帳號持有者。\n\n";
-  return body + kSignature;
-}
 
 const char* flash_notice(std::string_view flash) {
   if (flash == "sent") return "已受理您的申請。";
@@ -143,9 +100,9 @@ SendResult send_reset_code(const http::Request& req, Context& ctx, Session& sess
   std::string decoy_hmac = ctx.random.bytes(32);
   std::int64_t account_id = account ? account->id : 0;
   // The mail as it goes out, or a stand-in of the same shape that is queued and taken back.
-  const store::ForgotAccount nobody;
-  store::OutgoingMail out{address, std::string(kResetCodeSubject),
-                          reset_code_body(account ? *account : nobody, code, expires_at)};
+  store::OutgoingMail out = mail::reset_code_mail(
+      {address, account ? account->login_name : "", account ? account->display_name : ""}, code,
+      expires_at);
   Session updated = session;
   updated.set_value(kFlashKey, is_resend ? "resent" : "sent");
   const std::string action = is_resend ? "forgot.password.resend." : "forgot.password.";
@@ -192,10 +149,10 @@ SendResult send_account_name(const http::Request& req, Context& ctx, Session& se
   TimePoint now = ctx.clock.now();
   bool verified = account && account->email_verified;
   std::int64_t account_id = account ? account->id : 0;
-  const store::ForgotAccount nobody;
-  store::OutgoingMail out{verified ? account->email : forgot_decoy_address(session.id_hash),
-                          std::string(kAccountNameSubject),
-                          account_name_body(account ? *account : nobody, now)};
+  store::OutgoingMail out = mail::account_name_mail(
+      {verified ? account->email : forgot_decoy_address(session.id_hash),
+       account ? account->login_name : "", account ? account->display_name : ""},
+      now);
   Session updated = session;
   updated.set_value(kFlashKey, "account");
 
@@ -276,15 +233,7 @@ http::Response reset_page(Context& ctx, Session& session, const store::EmailCode
 void queue_reset_notice(store::Db& db, const std::string& address, const std::string& login_name,
                         const std::string& display_name, TimePoint now) {
   if (address.empty()) return;
-  std::string body = greeting(display_name);
-  body += "您的個人業務帳號「" + account_name_for_mail(login_name) + "」已於 " +
-          format_taipei(now) +
-          "（臺灣時間）透過登入頁面的【忘記密碼】功能重設密碼；原本在其他電腦或瀏覽器的登入已全部"
-          "登出，請使用新密碼重新登入。\n\n";
-  body +=
-      "若非您本人操作，表示他人可能可以收取您的 E-Mail，請立即洽貴校學校權限AA帳號持有者重設"
-      "密碼，並透過諮詢專員重設 E-Mail。\n\n";
-  store::queue_mail(db, {address, std::string(kResetDoneSubject), body + kSignature}, now);
+  store::queue_mail(db, mail::reset_done_mail({address, login_name, display_name}, now), now);
 }
 
 }  // namespace xueji::forgot

@@ -24,13 +24,6 @@
 
 namespace xueji::forgot {
 
-inline constexpr std::string_view kResetCodeSubject =
-    "【國民中小學學籍管理系統 2.0】重設密碼通知信";
-inline constexpr std::string_view kAccountNameSubject =
-    "【國民中小學學籍管理系統 2.0】帳號查詢通知信";
-inline constexpr std::string_view kResetDoneSubject =
-    "【國民中小學學籍管理系統 2.0】密碼已重設通知";
-
 // The neutral answers (issue 6), the same whatever matched.
 inline constexpr std::string_view kResetSentMessage =
     "若資料正確，系統已寄送驗證代碼至您的 E-Mail，請前往您的 E-Mail 收取信件，各 E-Mail "

@@ -9,26 +9,12 @@
 #include "fcgi/templates.h"
 #include "flows/typed_code.h"
 #include "flows/wizard.h"
+#include "mail/code_mails.h"
 #include "sql/email_code_store.h"
 #include "sql/outbox_store.h"
 
 namespace xueji::wizard {
 namespace {
-
-std::string code_mail_body(const EmailCode& code, TimePoint expires_at) {
-  std::string body;
-  body += "您好：\n\n";
-  body += "您正在「國民中小學學籍管理系統 2.0」申請個人業務帳號，本次的 E-Mail 驗證代碼為：\n\n";
-  body += "    " + code.text() + "\n\n";
-  body += "請確認驗證代碼的英文碼「" + code.prefix +
-          "」與申請頁面上呈現的英文碼相同，再於頁面輸入英文碼後的 6 位數字。\n\n";
-  body += "為確保資料安全，驗證代碼將於此信件寄出後 5 分鐘（" + format_taipei(expires_at) +
-          "，臺灣時間）或變更 E-Mail 後失效，並請勿將此驗證代碼告知他人。\n";
-  body += "若連續觸發寄送驗證碼，請以最新一封信件的驗證代碼為準，避免填入已失效的驗證代碼。\n\n";
-  body += "若您並未申請個人業務帳號，請忽略此信件。\n\n";
-  body += "國民中小學學籍管理系統 2.0\n（此信件由系統自動發送，請勿直接回覆）\n";
-  return body;
-}
 
 // The flash values a send leaves for the code page, and what each shows.
 const char* flash_notice(std::string_view flash) {
@@ -62,8 +48,7 @@ SendResult send_code(const http::Request& req, Context& ctx, Session& session,
     if (decision.limit != SendLimit::kAllowed) return {false, decision, {}};
     store::replace_email_code(ctx.db, session.id_hash, store::kApplyCodePurpose, address,
                               code.prefix, hmac, now, expires_at);
-    store::queue_mail(
-        ctx.db, {address, std::string(kCodeMailSubject), code_mail_body(code, expires_at)}, now);
+    store::queue_mail(ctx.db, mail::apply_code_mail(address, code, expires_at), now);
     save_session(updated, ctx);
     audit_request(ctx, req, actor(session), is_resend ? "apply.code.resent" : "apply.code.sent",
                   "person:" + std::to_string(session.person_id.value_or(0)));

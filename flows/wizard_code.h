@@ -14,8 +14,6 @@
 
 namespace xueji::wizard {
 
-inline constexpr std::string_view kCodeMailSubject =
-    "【國民中小學學籍管理系統 2.0】E-Mail 驗證通知信";
 // The manual's words (四 ⑩) once a code is on its way.
 inline constexpr std::string_view kCodeSentMessage =
     "請前往您的 E-Mail 收取信件，各 E-Mail 收信速度不同，並非即時收到信件，請稍等 1~3 分鐘";
