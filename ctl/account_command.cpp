@@ -1,13 +1,6 @@
 // account_command.cpp: xueji-ctl account … — legacy accounts for demos and tests, and the
 // administrator's look, unlock, password reset and two-factor reset.
-#include "ctl/account_command.h"
-
-#include <pwd.h>
-#include <unistd.h>
-
 #include <cstdio>
-#include <map>
-#include <stdexcept>
 #include <string>
 
 #include "core/account_policy.h"
@@ -19,73 +12,26 @@
 #include "core/password_policy.h"
 #include "core/personal_data.h"
 #include "core/taipei_time.h"
+#include "ctl/cli.h"
 #include "mail/account_notices.h"
 #include "sql/account_store.h"
-#include "sql/audit_store.h"
 #include "sql/session_store.h"
 
-namespace xueji {
+namespace xueji::ctl {
 namespace {
-
-constexpr const char* kUsage =
-    "用法：xueji-ctl account show|unlock|reset-password|reset-2fa ACCOUNT\n"
-    "      xueji-ctl account add-legacy --national-id ID --account NAME --password PW \\\n"
-    "                [--password-changed YYYY-MM-DD] [--email ADDRESS]\n";
 
 // A legacy password set "long ago" when no date is given: well past the 90-day limit.
 constexpr std::chrono::days kDefaultLegacyAge{365};
 
-struct Refused : std::runtime_error {  // bad input or a state that forbids the command: exit 1
-  using std::runtime_error::runtime_error;
-};
-struct Usage : std::runtime_error {  // exit 2
-  using std::runtime_error::runtime_error;
-};
-
-std::string unix_user() {
-  if (const passwd* pw = getpwuid(geteuid())) return pw->pw_name;
-  return "uid:" + std::to_string(geteuid());
-}
-
-void audit(store::Db& db, const std::string& action, const std::string& target) {
-  store::audit(db, {unix_user(), action, target, "", ""}, std::chrono::system_clock::now());
-}
-
-// Best effort, like the other commands: a refusal is recorded when the database answers, and its
-// own message is never hidden when it does not.
-void audit_refusal(store::Db& db, const std::string& sub) {
-  std::string action = "account." + sub + ".refused";
-  for (char& c : action) {
-    if (c == '-') c = '_';
-  }
-  try {
-    audit(db, action, "");
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "xueji-ctl：（無法寫入稽核紀錄：%s）\n", e.what());
-  }
-}
-
 std::string target_of(const store::Account& a) { return "account:" + std::to_string(a.id); }
 
-store::Account account_named(store::Db& db, const std::string& name) {
-  auto account = store::find_account_by_key(db, account_login_key(name));
+// The account the command's one positional argument names; the refusal's audit row names it.
+store::Account account_named(Ctl& ctl, const Options& options) {
+  const std::string& name = options.positional().at(0);
+  auto account = store::find_account_by_key(ctl.db(), account_login_key(name));
   if (!account) throw Refused("找不到帳號「" + name + "」");
+  ctl.set_target(target_of(*account));
   return *account;
-}
-
-// --name value pairs; every option must be known and given once.
-std::map<std::string, std::string> options(int argc, char** argv, int first,
-                                           std::initializer_list<const char*> known) {
-  std::map<std::string, std::string> out;
-  for (int i = first; i < argc; i += 2) {
-    std::string name = argv[i];
-    bool ok = false;
-    for (const char* k : known) ok = ok || name == k;
-    if (!ok) throw Usage("不認得的選項「" + name + "」");
-    if (i + 1 >= argc) throw Usage(name + " 缺少值");
-    if (!out.emplace(name, argv[i + 1]).second) throw Usage(name + " 重複指定");
-  }
-  return out;
 }
 
 bool plain_account_name(const std::string& name) {
@@ -96,39 +42,35 @@ bool plain_account_name(const std::string& name) {
   return true;
 }
 
-int add_legacy(int argc, char** argv, const Config& config, store::Db& db) {
-  auto opts = options(
-      argc, argv, 2, {"--national-id", "--account", "--password", "--password-changed", "--email"});
-  for (const char* required : {"--national-id", "--account", "--password"}) {
-    if (!opts.count(required)) throw Usage("缺少 " + std::string(required));
-  }
-  std::string id = normalize_national_id(opts["--national-id"]);
+int add_legacy(Ctl& ctl, const Options& options) {
+  std::string id = normalize_national_id(options.required("--national-id"));
   if (!is_valid_national_id(id)) throw Refused("--national-id 不是有效的身分證字號或統一證號");
-  const std::string& name = opts["--account"];
+  const std::string name = options.required("--account");
   // Legacy names may break today's rules (that is their point), but must be storable.
   if (!plain_account_name(name)) {
     throw Refused("--account 須為 1 至 64 個位元組，且不含空白或控制字元");
   }
-  const std::string& password = opts["--password"];
+  const std::string password = options.required("--password");
   if (password.empty() || password.size() > 256) throw Refused("--password 須為 1 至 256 個位元組");
-  TimePoint now = std::chrono::system_clock::now();
+  TimePoint now = ctl.now();
   TimePoint changed = now - kDefaultLegacyAge;
-  if (opts.count("--password-changed")) {
-    auto date = parse_iso_date(opts["--password-changed"]);
+  if (auto changed_text = options.get("--password-changed")) {
+    auto date = parse_iso_date(*changed_text);
     if (!date) throw Refused("--password-changed 的格式須為 YYYY-MM-DD");
     changed = taipei_midnight(*date);
     if (changed > now) throw Refused("--password-changed 不得是未來的日期");
   }
   std::optional<std::string> email;
-  if (opts.count("--email")) {
-    EmailProblem problem = email_problem(opts["--email"]);
+  if (auto typed = options.get("--email")) {
+    EmailProblem problem = email_problem(*typed);
     if (problem != EmailProblem::kNone) {
       throw Refused("--email：" + std::string(email_problem_message(problem)));
     }
-    email = normalize_email(opts["--email"]);
+    email = normalize_email(*typed);
   }
 
-  auto person = store::find_person_by_hmac(db, national_id_hmac(config.secret, id));
+  store::Db& db = ctl.db();
+  auto person = store::find_person_by_hmac(db, national_id_hmac(ctl.config().secret, id));
   if (!person) {
     throw Refused("沒有這個身分證號的教職員資料，請先以 xueji-ctl staff add 建立");
   }
@@ -143,7 +85,7 @@ int add_legacy(int argc, char** argv, const Config& config, store::Db& db) {
   std::int64_t account_id = db.transaction([&] {
     std::int64_t new_id =
         store::insert_legacy_account(db, person->id, name, key, hash, changed, email, now);
-    audit(db, "account.add_legacy", "account:" + std::to_string(new_id));
+    ctl.audit("account.add_legacy", "account:" + std::to_string(new_id));
     return new_id;
   });
   std::printf("已為 %s 新增舊系統帳號「%s」（編號 %lld），密碼設定日 %s，E-Mail %s。\n",
@@ -158,8 +100,9 @@ void field(const char* label, const std::string& value) {
   std::printf("%s：%s\n", label, value.c_str());
 }
 
-int show(const store::Account& a, store::Db& db) {
-  TimePoint now = std::chrono::system_clock::now();
+int show(Ctl& ctl, const Options& options) {
+  store::Account a = account_named(ctl, options);
+  TimePoint now = ctl.now();
   AccountRuleContext rules;
   rules.birth_date = a.birth_date;
   auto name_problems = account_name_problems(a.login_name, rules);
@@ -181,16 +124,17 @@ int show(const store::Account& a, store::Db& db) {
                           ? "停用至 " + format_taipei(*a.locked_until)
                           : "否");
   field("雙因子認證", a.totp_bound_at ? format_taipei(*a.totp_bound_at) + " 綁定" : "未綁定");
-  audit(db, "account.show", target_of(a));
+  ctl.audit("account.show", target_of(a));
   return 0;
 }
 
-int unlock(const store::Account& a, store::Db& db) {
-  bool was_locked =
-      lock_state(a.locked_until, std::chrono::system_clock::now()) == LockState::kLocked;
+int unlock(Ctl& ctl, const Options& options) {
+  store::Account a = account_named(ctl, options);
+  bool was_locked = lock_state(a.locked_until, ctl.now()) == LockState::kLocked;
+  store::Db& db = ctl.db();
   db.transaction([&] {
     store::unlock_account(db, a.id);
-    audit(db, "account.unlock", target_of(a));
+    ctl.audit("account.unlock", target_of(a));
   });
   std::printf("帳號「%s」%s，密碼錯誤次數已歸零。\n", a.login_name.c_str(),
               was_locked ? "已解除停用" : "原本未停用");
@@ -215,16 +159,18 @@ std::string one_time_password(crypto::Random& random) {
   }
 }
 
-int reset_password(const store::Account& a, store::Db& db) {
+int reset_password(Ctl& ctl, const Options& options) {
+  store::Account a = account_named(ctl, options);
   crypto::Random random;
   std::string password = one_time_password(random);
   std::string hash = hash_password(password, random);
-  TimePoint now = std::chrono::system_clock::now();
+  TimePoint now = ctl.now();
+  store::Db& db = ctl.db();
   db.transaction([&] {
     store::change_password(db, a.id, hash, now, true);
     store::delete_account_sessions(db, a.id, std::string());
     queue_account_notice(db, a, AccountEvent::kPasswordReset, now);
-    audit(db, "account.reset_password", target_of(a));
+    ctl.audit("account.reset_password", target_of(a));
   });
   std::printf("帳號「%s」的一次性密碼：%s\n"
               "（只顯示這一次；下次登入時須修改密碼；此帳號的登入工作階段已全部結束。）\n",
@@ -232,13 +178,15 @@ int reset_password(const store::Account& a, store::Db& db) {
   return 0;
 }
 
-int reset_2fa(const store::Account& a, store::Db& db) {
-  TimePoint now = std::chrono::system_clock::now();
+int reset_2fa(Ctl& ctl, const Options& options) {
+  store::Account a = account_named(ctl, options);
+  TimePoint now = ctl.now();
+  store::Db& db = ctl.db();
   db.transaction([&] {
     store::clear_totp(db, a.id);
     store::delete_account_sessions(db, a.id, std::string());
     queue_account_notice(db, a, AccountEvent::kTotpReset, now);
-    audit(db, "account.reset_2fa", target_of(a));
+    ctl.audit("account.reset_2fa", target_of(a));
   });
   std::printf("帳號「%s」的雙因子認證%s；下次登入時須重新綁定；此帳號的登入工作階段已全部結束。\n",
               a.login_name.c_str(), a.totp_bound_at ? "已重設" : "原本未綁定");
@@ -247,28 +195,44 @@ int reset_2fa(const store::Account& a, store::Db& db) {
 
 }  // namespace
 
-int run_account_command(int argc, char** argv, const Config& config, store::Db& db) {
-  std::string sub = argc >= 2 ? argv[1] : "";
-  try {
-    if (argc < 2) throw Usage("缺少子指令");
-    if (sub == "add-legacy") return add_legacy(argc, argv, config, db);
-    if (sub != "show" && sub != "unlock" && sub != "reset-password" && sub != "reset-2fa") {
-      throw Usage("不認得的子指令「" + sub + "」");
-    }
-    if (argc != 3) throw Usage(sub + " 需要剛好一個 ACCOUNT");
-    store::Account account = account_named(db, argv[2]);
-    if (sub == "show") return show(account, db);
-    if (sub == "unlock") return unlock(account, db);
-    if (sub == "reset-password") return reset_password(account, db);
-    return reset_2fa(account, db);
-  } catch (const Usage& e) {
-    std::fprintf(stderr, "xueji-ctl account：%s\n%s", e.what(), kUsage);
-    return 2;
-  } catch (const Refused& e) {
-    std::fprintf(stderr, "xueji-ctl account %s：%s\n", sub.c_str(), e.what());
-    audit_refusal(db, sub);
-    return 1;
-  }
+const Command& account_show_command() {
+  static const Command command{"account show", "account show ACCOUNT",
+                               "顯示帳號的狀態：帳號規則、E-Mail、密碼設定日、停用與雙因子認證。",
+                               {}, {}, 1, 1, "account.show", show};
+  return command;
 }
 
-}  // namespace xueji
+const Command& account_unlock_command() {
+  static const Command command{"account unlock", "account unlock ACCOUNT",
+                               "解除帳號的停用，並將密碼錯誤次數歸零。",
+                               {}, {}, 1, 1, "account.unlock", unlock};
+  return command;
+}
+
+const Command& account_reset_password_command() {
+  static const Command command{
+      "account reset-password", "account reset-password ACCOUNT",
+      "發給帳號一組一次性密碼（只顯示一次），下次登入時須修改密碼；結束此帳號所有登入。",
+      {}, {}, 1, 1, "account.reset_password", reset_password};
+  return command;
+}
+
+const Command& account_reset_2fa_command() {
+  static const Command command{"account reset-2fa", "account reset-2fa ACCOUNT",
+                               "重設帳號的雙因子認證，下次登入時須重新綁定；結束此帳號所有登入。",
+                               {}, {}, 1, 1, "account.reset_2fa", reset_2fa};
+  return command;
+}
+
+const Command& account_add_legacy_command() {
+  static const Command command{
+      "account add-legacy",
+      "account add-legacy --national-id ID --account NAME --password PW "
+      "[--password-changed YYYY-MM-DD] [--email ADDRESS]",
+      "新增一個如舊系統留下的帳號（示範與測試用）：名稱可不符合今日的帳號規則，密碼設定日預設為一年前。",
+      {"--national-id", "--account", "--password", "--password-changed", "--email"},
+      {}, 0, 0, "account.add_legacy", add_legacy};
+  return command;
+}
+
+}  // namespace xueji::ctl

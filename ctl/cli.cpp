@@ -105,6 +105,8 @@ const std::vector<const Command*>& all_commands() {
       &duty_assign_command(), &year_activate_command(), &year_show_command(),
       &outbox_list_command(), &outbox_retry_command(),  &mail_test_command(),
       &purge_command(),
+      &account_show_command(), &account_unlock_command(), &account_reset_password_command(),
+      &account_reset_2fa_command(), &account_add_legacy_command(),
   };
   return commands;
 }

@@ -103,6 +103,11 @@ const Command& outbox_list_command();
 const Command& outbox_retry_command();
 const Command& mail_test_command();
 const Command& purge_command();
+const Command& account_show_command();
+const Command& account_unlock_command();
+const Command& account_reset_password_command();
+const Command& account_reset_2fa_command();
+const Command& account_add_legacy_command();
 
 // Helpers shared by the commands.
 // The active school year, or the school year of today in Taipei when none was ever activated.

@@ -5,24 +5,16 @@
 #include <string>
 #include <vector>
 
-#include "ctl/account_command.h"
 #include "ctl/cli.h"
 
 namespace xueji::ctl {
 namespace {
-
-// `account …` is implemented in account_command.cpp with its own parsing; listed here for help.
-constexpr std::string_view kAccountUsage =
-    "account show|unlock|reset-password|reset-2fa ACCOUNT\n"
-    "  account add-legacy --national-id ID --account NAME --password PW "
-    "[--password-changed YYYY-MM-DD] [--email ADDRESS]";
 
 void print_overview(std::FILE* out) {
   std::fputs("用法：xueji-ctl 指令 [選項…]    （每個指令都可加 --help 看說明）\n\n指令：\n", out);
   for (const Command* command : all_commands()) {
     std::fprintf(out, "  %.*s\n", static_cast<int>(command->usage.size()), command->usage.data());
   }
-  std::fprintf(out, "  %.*s\n", static_cast<int>(kAccountUsage.size()), kAccountUsage.data());
   std::fputs(
       "\n設定取自環境變數 XUEJI_*（與各服務相同）；結束代碼 0 成功，1 資料被拒或執行失敗，"
       "2 指令用法錯誤。\n",
@@ -83,26 +75,6 @@ void audit_refusal(Ctl& ctl, const Command& command) {
   }
 }
 
-int run_account(int argc, char** argv) {
-  if (argc < 3 || std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h") {
-    std::FILE* out = argc < 3 ? stderr : stdout;
-    std::fprintf(out, "用法：xueji-ctl %.*s\n", static_cast<int>(kAccountUsage.size()),
-                 kAccountUsage.data());
-    return argc < 3 ? kExitUsage : kExitOk;
-  }
-  Ctl ctl;
-  try {
-    return run_account_command(argc - 1, argv + 1, ctl.config(), ctl.db());
-  } catch (const ConfigError& e) {
-    std::fprintf(stderr, "xueji-ctl account：設定錯誤：%s\n", e.what());
-  } catch (const store::Unavailable& e) {
-    std::fprintf(stderr, "xueji-ctl account：無法連線到資料庫：%s\n", e.what());
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "xueji-ctl account：執行失敗：%s\n", e.what());
-  }
-  return kExitRefused;
-}
-
 int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
@@ -113,7 +85,6 @@ int run(int argc, char** argv) {
     print_overview(stdout);
     return kExitOk;
   }
-  if (args[0] == "account") return run_account(argc, argv);
 
   std::size_t words = 0;
   const Command* command = find_command(args, words);
