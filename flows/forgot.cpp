@@ -12,6 +12,7 @@
 #include "fcgi/form.h"
 #include "fcgi/templates.h"
 #include "flows/captcha.h"
+#include "flows/rule_hints.h"
 #include "flows/typed_code.h"
 #include "flows/wizard.h"
 #include "mail/code_mails.h"
@@ -203,6 +204,7 @@ http::Response reset_page(Context& ctx, Session& session, const store::EmailCode
   TimePoint now = ctx.clock.now();
   Page page("重設密碼", "forgot_password_reset.tpl");
   auto& body = page.body();
+  add_password_hint(body, "new-password-hint", true);
   body.SetValue("CSRF", session.csrf);
   body.SetValue("SENT_MESSAGE", std::string(kResetSentMessage));
   body.SetValue("SERVER_NOW", std::to_string(wizard::unix_seconds(now)));

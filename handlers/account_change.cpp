@@ -8,6 +8,7 @@
 #include "fcgi/templates.h"
 #include "flows/captcha.h"
 #include "flows/login_flow.h"
+#include "flows/rule_hints.h"
 #include "mail/account_notices.h"
 
 namespace {
@@ -27,6 +28,7 @@ http::Response change_page(Context& ctx, const LoginState& state, const std::str
                            const Problems& problems) {
   Page page("修改帳號", "account_change.tpl");
   auto& body = page.body();
+  add_account_hint(body, "new-account-hint");
   body.SetValue("CSRF", state.session.csrf);
   body.SetValue("CURRENT_ACCOUNT", state.account.login_name);
   body.SetValue("NEW_ACCOUNT", typed);

@@ -11,6 +11,7 @@
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
 #include "flows/captcha.h"
+#include "flows/rule_hints.h"
 #include "flows/wizard.h"
 #include "mail/application_mail.h"
 
@@ -49,6 +50,8 @@ http::Response account_page(Context& ctx, const Session& session, const store::A
   Page page("帳號申請", "apply_account.tpl");
   auto& body = page.body();
   wizard::add_step_bar(body, Step::kAccount);
+  add_account_hint(body, "account-hint");
+  add_password_hint(body, "password-hint", false);
   wizard::fill_applicant(body, applicant, session);
   body.SetValue("CSRF", session.csrf);
   body.SetValue("ACCOUNT", entries.account);

@@ -12,6 +12,7 @@
 #include "flows/login_flow.h"
 #include "flows/password_history.h"
 #include "flows/password_lockout.h"
+#include "flows/rule_hints.h"
 #include "mail/account_notices.h"
 
 namespace {
@@ -43,6 +44,7 @@ std::string forced_reason(const LoginState& state, TimePoint now) {
 http::Response change_page(Context& ctx, const LoginState& state, const Problems& problems) {
   Page page("修改密碼", "password_change.tpl");
   auto& body = page.body();
+  add_password_hint(body, "new-password-hint", true);
   body.SetValue("CSRF", state.session.csrf);
   if (state.next == RequiredAction::kChangePassword) {
     body.AddSectionDictionary("FORCED")->SetValue("REASON", forced_reason(state, ctx.clock.now()));

@@ -20,7 +20,7 @@
 <div class="field{{#NEW_ACCOUNT_INVALID}} has-error{{/NEW_ACCOUNT_INVALID}}">
 <label for="new-account" class="required">新帳號</label>
 <input id="new-account" name="new_account" type="text" value="{{NEW_ACCOUNT}}" autocomplete="username" autocapitalize="none" spellcheck="false" maxlength="64" aria-describedby="new-account-hint{{#NEW_ACCOUNT_INVALID}} new-account-error{{/NEW_ACCOUNT_INVALID}}"{{#NEW_ACCOUNT_INVALID}} aria-invalid="true"{{/NEW_ACCOUNT_INVALID}}>
-<p class="field-hint" id="new-account-hint">帳號需符合資安法要求之複雜度：長度 6 至 20 個字元，以英文字母開頭，僅能包含英文字母、數字及 . _ -，須同時包含英文字母及數字，不得為或包含身分證/外籍人士統一證號或出生年月日。</p>
+{{>ACCOUNT_HINT}}
 {{#NEW_ACCOUNT_INVALID}}
 <div id="new-account-error">
 {{#NEW_ACCOUNT_ERROR}}

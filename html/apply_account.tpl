@@ -29,7 +29,7 @@
 <div class="field{{#ACCOUNT_INVALID}} has-error{{/ACCOUNT_INVALID}}">
 <label for="account" class="required">新帳號</label>
 <input id="account" name="account" type="text" value="{{ACCOUNT}}" autocomplete="username" autocapitalize="none" spellcheck="false" maxlength="20" aria-required="true" aria-describedby="account-hint{{#ACCOUNT_INVALID}} account-error{{/ACCOUNT_INVALID}}"{{#ACCOUNT_INVALID}} aria-invalid="true"{{/ACCOUNT_INVALID}}>
-<p class="field-hint" id="account-hint">帳號需符合資安法要求之複雜度：6 至 20 個字元，以英文字母開頭，僅能使用英文字母、數字及 . _ -，且須同時包含英文字母及數字；不得為或包含身分證/外籍人士統一證號或出生年月日。英文大小寫視為相同帳號。</p>
+{{>ACCOUNT_HINT}}
 {{#ACCOUNT_INVALID}}
 <div id="account-error">
 {{#ACCOUNT_ERROR}}
@@ -44,7 +44,7 @@
 <input id="password" name="password" type="password" autocomplete="new-password" autocapitalize="none" spellcheck="false" aria-required="true" aria-describedby="password-hint{{#PASSWORD_INVALID}} password-error{{/PASSWORD_INVALID}}"{{#PASSWORD_INVALID}} aria-invalid="true"{{/PASSWORD_INVALID}}>
 <button type="button" class="eye-toggle" id="password-eye" data-toggle-password="password" aria-pressed="false" aria-label="顯示密碼" title="顯示密碼"><svg class="eye eye-open" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="24" height="24"><path d="M1.5 12S5.5 4.5 12 4.5 22.5 12 22.5 12 18.5 19.5 12 19.5 1.5 12 1.5 12z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/><circle cx="12" cy="12" r="3.5" fill="none" stroke="currentColor" stroke-width="2"/></svg><svg class="eye eye-closed" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="24" height="24"><path d="M1.5 12S5.5 4.5 12 4.5 22.5 12 22.5 12 18.5 19.5 12 19.5 1.5 12 1.5 12z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/><circle cx="12" cy="12" r="3.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M3 3l18 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></button>
 </div>
-<p class="field-hint" id="password-hint">密碼需符合資安法要求之複雜度：12 至 64 個字元，不得有空白，須包含大寫英文字母、小寫英文字母、數字及符號四種中的至少三種；不得包含帳號、身分證/外籍人士統一證號或出生年月日，也不可使用常見密碼。</p>
+{{>PASSWORD_HINT}}
 {{#PASSWORD_INVALID}}
 <div id="password-error">
 {{#PASSWORD_ERROR}}

@@ -30,7 +30,7 @@
 <input id="new-password" name="new_password" type="password" autocomplete="new-password" autocapitalize="none" spellcheck="false" maxlength="64" aria-describedby="new-password-hint{{#NEW_PASSWORD_INVALID}} new-password-error{{/NEW_PASSWORD_INVALID}}"{{#NEW_PASSWORD_INVALID}} aria-invalid="true"{{/NEW_PASSWORD_INVALID}}>
 <button type="button" class="eye-toggle" data-toggle-password="new-password" aria-pressed="false" aria-label="顯示密碼" title="顯示密碼"><svg class="eye eye-open" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="24" height="24"><path d="M1.5 12S5.5 4.5 12 4.5 22.5 12 22.5 12 18.5 19.5 12 19.5 1.5 12 1.5 12z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/><circle cx="12" cy="12" r="3.5" fill="none" stroke="currentColor" stroke-width="2"/></svg><svg class="eye eye-closed" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="24" height="24"><path d="M1.5 12S5.5 4.5 12 4.5 22.5 12 22.5 12 18.5 19.5 12 19.5 1.5 12 1.5 12z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/><circle cx="12" cy="12" r="3.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M3 3l18 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></button>
 </div>
-<p class="field-hint" id="new-password-hint">密碼需符合資安法要求之複雜度：長度 12 至 64 個字元，不得有空白，須包含大寫英文字母、小寫英文字母、數字及符號四種中的至少三種；不得包含帳號、身分證/外籍人士統一證號或出生年月日，不得與最近 3 次使用過的密碼相同。</p>
+{{>PASSWORD_HINT}}
 {{#NEW_PASSWORD_INVALID}}
 <div id="new-password-error">
 {{#NEW_PASSWORD_ERROR}}
