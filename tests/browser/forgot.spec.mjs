@@ -3,6 +3,7 @@
 // wrong code, the eye toggle, the reset, the login with the new password; then 忘記帳號's neutral
 // notice — with a screenshot of every page. The account is made with xueji-ctl and its e-mail
 // marked verified with SQL; the code is read from the outbox, as the mail carries it.
+import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { env, ctl, sql, digits, newNationalId, captchaLoaded } from './support.mjs';
 
@@ -148,3 +149,5 @@ export const tests = [
     },
   },
 ];
+
+registerTests(tests, import.meta.url);

@@ -1,5 +1,6 @@
 // login.spec.mjs: the login page in a real browser — the captcha image loads and 更換圖片
 // replaces it with another; the manual's words are there; screenshots on a desktop and a phone.
+import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { captchaLoaded } from './support.mjs';
 
@@ -67,3 +68,5 @@ export const tests = [
     },
   },
 ];
+
+registerTests(tests, import.meta.url);

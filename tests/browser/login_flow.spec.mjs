@@ -3,6 +3,7 @@
 // code computed like an authenticator app, home, 登出 — with a screenshot of every page. The
 // manual's confirmation dialogs appear, and cancelling them sends nothing. The staff record is
 // made with xueji-ctl (school add, staff add, duty assign, account add-legacy).
+import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { env, ctl, digits, newNationalId, captchaLoaded } from './support.mjs';
@@ -163,3 +164,5 @@ export const tests = [
     },
   },
 ];
+
+registerTests(tests, import.meta.url);

@@ -1,5 +1,5 @@
 // support.mjs: what the browser specs share: the stack's settings, xueji-ctl and SQL against the
-// test stack, fresh valid ID numbers, and waiting for the captcha image. Not a spec: run.mjs
+// test stack, fresh valid ID numbers, and waiting for the captcha image. Not a spec: Playwright
 // loads only *.spec.mjs.
 import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';

@@ -2,6 +2,7 @@
 // with the manual's dialog, the code page's live countdown and resend cooldown, 帳號申請 with both
 // eye toggles, 申請完成 — with a screenshot of every step. The staff record is made with
 // xueji-ctl, the code is read from the outbox, as the mail would carry it.
+import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { ctl, sql, digits, newNationalId, captchaLoaded } from './support.mjs';
 
@@ -174,3 +175,5 @@ export const tests = [
     },
   },
 ];
+
+registerTests(tests, import.meta.url);
