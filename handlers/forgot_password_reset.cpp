@@ -59,6 +59,9 @@ http::Response reset(const http::Request& req, Context& ctx, Session& session,
     problems.new_password = {kReused};
   }
   if (!problems.new_password.empty()) {
+    // A twin submit of this code may have reset the password a moment ago, so that this one
+    // reads as "reused": that reset ended the session, and this submit lost the race.
+    if (!find_session(req, ctx)) return http::Response::redirect("/login?notice=password_reset");
     problems.message = "驗證代碼正確，但新密碼不符合密碼規則，請修改新密碼後再送出。";
     problems.kept_code = digits;
     audit_request(ctx, req, "web", "forgot.password.rules_refused", target);
