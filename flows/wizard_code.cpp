@@ -3,7 +3,6 @@
 
 #include <cstdio>
 
-#include "core/taipei_time.h"
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/templates.h"
