@@ -5,6 +5,7 @@
 #include "core/email_code.h"
 #include "core/forgot_policy.h"
 #include "core/identity_lockout.h"
+#include "core/lockout.h"
 
 namespace xueji {
 
@@ -12,11 +13,14 @@ namespace xueji {
 inline constexpr Seconds kEmailCodeRetention{24 * 60 * 60};
 // identity_failures: an ID number's failure window, then its lock.
 inline constexpr Seconds kIdentityFailureRetention{24 * 60 * 60};
+// attempt_counters: the window of an unknown name's or a device's tries, then its lock.
+inline constexpr Seconds kAttemptCounterRetention{60 * 60};
 // forgot_requests: an account's daily mail cap and a session's hourly limit.
 inline constexpr Seconds kForgotRequestRetention{2 * 24 * 60 * 60};
 
 static_assert(kEmailCodeRetention > kEmailSendWindow);
 static_assert(kIdentityFailureRetention > kIdentityIdWindow + kIdentityLockTime);
+static_assert(kAttemptCounterRetention > kFailureWindow + kLockDuration);
 static_assert(kForgotRequestRetention > kForgotMailWindow &&
               kForgotRequestRetention > kEmailSendWindow);
 
@@ -26,11 +30,12 @@ struct PurgeCutoffs {
   TimePoint email_codes_sent_before;   // older codes go
   TimePoint identity_failures_before;  // counters not updated since (and not locked) go
   TimePoint forgot_requests_before;    // older requests go
+  TimePoint attempt_windows_before;    // counters whose window began earlier (and not locked) go
 };
 
 inline PurgeCutoffs purge_cutoffs(TimePoint now) {
   return {now, now - kEmailCodeRetention, now - kIdentityFailureRetention,
-          now - kForgotRequestRetention};
+          now - kForgotRequestRetention, now - kAttemptCounterRetention};
 }
 
 }  // namespace xueji

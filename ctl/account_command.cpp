@@ -168,6 +168,7 @@ int reset_password(Ctl& ctl, const Options& options) {
   store::Db& db = ctl.db();
   db.transaction([&] {
     store::change_password(db, a.id, hash, now, true);
+    store::revoke_devices(db, a.id);
     store::delete_account_sessions(db, a.id, std::string());
     queue_account_notice(db, a, AccountEvent::kPasswordReset, now);
     ctl.audit("account.reset_password", target_of(a));
@@ -184,6 +185,7 @@ int reset_2fa(Ctl& ctl, const Options& options) {
   store::Db& db = ctl.db();
   db.transaction([&] {
     store::clear_totp(db, a.id);
+    store::revoke_devices(db, a.id);
     store::delete_account_sessions(db, a.id, std::string());
     queue_account_notice(db, a, AccountEvent::kTotpReset, now);
     ctl.audit("account.reset_2fa", target_of(a));

@@ -16,11 +16,13 @@ int run_purge(Ctl& ctl, const Options&) {
                               " captchas:" + std::to_string(n.captchas) +
                               " email_codes:" + std::to_string(n.email_codes) +
                               " identity_failures:" + std::to_string(n.identity_failures) +
-                              " forgot_requests:" + std::to_string(n.forgot_requests));
+                              " forgot_requests:" + std::to_string(n.forgot_requests) +
+                              " attempt_counters:" + std::to_string(n.attempt_counters));
   print_line("purge：已刪除過期的工作階段 " + std::to_string(n.sessions) + " 筆、圖形驗證碼 " +
              std::to_string(n.captchas) + " 筆、E-Mail 驗證代碼 " + std::to_string(n.email_codes) +
              " 筆、身分驗證失敗紀錄 " + std::to_string(n.identity_failures) +
-             " 筆、忘記密碼／帳號申請紀錄 " + std::to_string(n.forgot_requests) + " 筆（以 " +
+             " 筆、忘記密碼／帳號申請紀錄 " + std::to_string(n.forgot_requests) +
+             " 筆、登入嘗試計數 " + std::to_string(n.attempt_counters) + " 筆（以 " +
              format_taipei(now) + " 臺北時間為準）。");
   return kExitOk;
 }

@@ -7,6 +7,7 @@
 #include "core/secret_box.h"
 #include "core/totp.h"
 #include "fcgi/audit.h"
+#include "flows/device_trust.h"
 #include "sql/counter_store.h"
 #include "sql/login_page_store.h"
 #include "sql/session_store.h"
@@ -116,16 +117,18 @@ void start_login(Session& session, const store::Account& account, bool weak_pass
   rotate_and_save_session(session, ctx);
 }
 
-void pass_second_factor(Session& session, Context& ctx) {
+void pass_second_factor(const http::Request& req, Session& session, const store::Account& account,
+                        Context& ctx) {
   session.auth_stage = kStageFactors;
   session.failed_tries = 0;
   session.set_value(kPendingTotpKey, "");
   rotate_and_save_session(session, ctx);
+  trust_device(req, account, ctx);
 }
 
-bool count_wrong_code(Session& session, Context& ctx) {
+bool count_wrong_bind_code(Session& session, Context& ctx) {
   ++session.failed_tries;
-  if (session.failed_tries >= kMaxTotpTries) {
+  if (session.failed_tries >= kMaxBindTries) {
     end_session(session, ctx);
     return true;
   }

@@ -21,9 +21,10 @@ inline constexpr const char* kStagePassword = "password";  // right password; TO
 inline constexpr const char* kStageFactors = "factors";    // password and TOTP (when bound) passed
 inline constexpr const char* kStageComplete = "complete";  // reached /home; counted as a login
 
-// Wrong TOTP codes a half-logged-in session may send before it is ended (its own counter,
-// sessions.failed_tries, apart from the password lockout).
-inline constexpr int kMaxTotpTries = 5;
+// Wrong codes a session may send while binding an authenticator (its own counter,
+// sessions.failed_tries). The key is on the page, so this is no guessing; the codes of a bound
+// account are counted per account instead (core/lockout.h kMaxWrongCodes, handlers/twofa.cpp).
+inline constexpr int kMaxBindTries = 5;
 // Said (and not counted) when what was typed is not 6 digits at all.
 inline constexpr const char* kOtpFormatMessage = "請輸入驗證器 App 顯示的 6 位數字驗證碼。";
 
@@ -55,10 +56,13 @@ std::string next_login_path(const Session& session, const store::Account& accoun
 // a new id (no fixation) and a fresh CSRF token. `weak_password`: the typed password breaks
 // today's rules, so a change is forced.
 void start_login(Session& session, const store::Account& account, bool weak_password, Context& ctx);
-// After the second factor (the TOTP challenge or the binding): next stage, new session id.
-void pass_second_factor(Session& session, Context& ctx);
-// Counts one wrong code; true when that was the last allowed and the session is now ended.
-bool count_wrong_code(Session& session, Context& ctx);
+// After the second factor (the TOTP challenge or the binding): next stage, new session id, and
+// the browser becomes a trusted device of the account (flows/device_trust.h).
+void pass_second_factor(const http::Request& req, Session& session, const store::Account& account,
+                        Context& ctx);
+// Counts one wrong code while binding; true when that was the last allowed and the session is
+// now ended.
+bool count_wrong_bind_code(Session& session, Context& ctx);
 // Ends the session (and, with all_sessions, every other session of the account) and sends the
 // person to the login page with a notice key of handlers/login.cpp.
 http::Response end_login(const Session& session, Context& ctx, std::string_view notice,

@@ -1,8 +1,12 @@
-// password_lockout.h: what every page that verifies an account's password does with a wrong one
-// (product.md §6): count it, lock the account at the third, and report the lock by audit row and
-// notice mail — all in one transaction. The numbers are core/lockout.h's.
+// password_lockout.h: what every page that checks a typed password does (product.md §6 as
+// amended by issue 15): charge the try to its counter (flows/device_trust.h) *before* the slow
+// Argon2 check, refuse at once while the counter is locked or full, give the try back when the
+// password was right, and after a wrong one lock at the third — with audit row and notice mail
+// in one transaction. A name nobody holds goes through the very same steps against a dummy hash,
+// so neither the answer nor its time tells whether an account exists.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "fcgi/context.h"
 #include "fcgi/http.h"
@@ -10,10 +14,17 @@
 
 namespace xueji {
 
-// Counts one wrong password for `account` (audit action `audit_action`, by `actor`). True when
-// the account is now locked: by this failure, or by another request a moment before (then
-// nothing was counted).
-bool count_wrong_password(const http::Request& req, Context& ctx, const store::Account& account,
-                          const std::string& actor, const std::string& audit_action);
+enum class PasswordVerdict {
+  kRight,
+  kWrong,
+  kLocked,  // refused unchecked (locked or no try left), or this wrong try locked it
+};
+
+// Checks `password` for `account` (null: the typed name, whose login key is `login_key`, is held
+// by nobody). `actor` and `audit_action` name the audit row of a wrong password.
+PasswordVerdict check_password_try(const http::Request& req, Context& ctx,
+                                   const store::Account* account, std::string_view login_key,
+                                   std::string_view password, const std::string& actor,
+                                   const std::string& audit_action);
 
 }  // namespace xueji

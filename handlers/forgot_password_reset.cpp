@@ -72,6 +72,7 @@ http::Response reset(const http::Request& req, Context& ctx, Session& session,
   bool won = ctx.db.transaction([&] {
     if (!store::consume_email_code(ctx.db, code.id, now)) return false;
     store::change_password(ctx.db, account.id, hash, now, false);
+    store::revoke_devices(ctx.db, account.id);  // whoever took the account keeps no device trust
     store::retire_account_reset_codes(ctx.db, account.id);
     store::delete_account_sessions(ctx.db, account.id, session.id_hash);
     store::delete_reset_session(ctx.db, session.id_hash);

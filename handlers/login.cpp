@@ -1,9 +1,9 @@
 // login.cpp: GET /login — the login page of manual section 三 with the footer counters;
 // POST /login — CSRF, then the captcha, before anything about the account is looked at; then
-// the password with the lockout, and on to the next required step (flows/login_flow.h).
+// the password with the lockout (flows/password_lockout.h), and on to the next required step
+// (flows/login_flow.h).
 #include "core/account_policy.h"
 #include "core/lockout.h"
-#include "core/password_hash.h"
 #include "core/taipei_time.h"
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
@@ -36,42 +36,21 @@ const char* notice_text(std::string_view key) {
 // Unknown account and wrong password get the same words (and the same Argon2 work).
 constexpr const char* kNeutralFailure = "帳號或密碼錯誤，請重新輸入。";
 
-enum class PasswordCheck { kRight, kWrong, kLocked };
-
 struct PasswordResult {
-  PasswordCheck check = PasswordCheck::kWrong;
+  PasswordVerdict verdict = PasswordVerdict::kWrong;
   std::optional<store::Account> account;  // set for kRight
 };
 
-// The password against the account named `typed`, with the lockout of product.md §6.
+// The password against the account named `typed` (or against nobody's, the same way: an unknown
+// name costs the same work and locks the same, so neither reveals that no account has it).
 PasswordResult check_password(const http::Request& req, Context& ctx, const std::string& typed,
                               const std::string& password) {
-  auto account = store::find_account_by_key(ctx.db, account_login_key(typed));
-  if (!account) {
-    verify_password(dummy_password_hash(), password);  // same cost as a wrong password
-    audit_request(ctx, req, "web", "login.failed", "unknown account");
-    return {PasswordCheck::kWrong, std::nullopt};
-  }
-  const std::string target = "account:" + std::to_string(account->id);
-  TimePoint now = ctx.clock.now();
-  switch (lock_state(account->locked_until, now)) {
-    case LockState::kLocked:
-      // Not even verified: the lock holds whatever was typed, and nothing is counted.
-      audit_request(ctx, req, "web", "login.refused_locked", target);
-      return {PasswordCheck::kLocked, std::nullopt};
-    case LockState::kExpired:
-      if (store::release_expired_lock(ctx.db, account->id, now)) {
-        audit_request(ctx, req, "system", "login.lock_released", target);
-      }
-      break;
-    case LockState::kOpen: break;
-  }
-  if (verify_password(account->password_hash, password)) {
-    if (account->failed_count != 0) store::clear_failed_passwords(ctx.db, account->id);
-    return {PasswordCheck::kRight, std::move(account)};
-  }
-  bool locked = count_wrong_password(req, ctx, *account, "web", "login.failed");
-  return {locked ? PasswordCheck::kLocked : PasswordCheck::kWrong, std::nullopt};
+  std::string key = account_login_key(typed);
+  auto account = store::find_account_by_key(ctx.db, key);
+  PasswordVerdict verdict = check_password_try(req, ctx, account ? &*account : nullptr, key,
+                                               password, "web", "login.failed");
+  if (verdict != PasswordVerdict::kRight) return {verdict, std::nullopt};
+  return {verdict, std::move(account)};
 }
 
 http::Response login_page(const http::Request& req, Context& ctx, const Session& session,
@@ -115,16 +94,16 @@ xueji::http::Response handle_login(const xueji::http::Request& req, xueji::Conte
     });
   }
   PasswordResult result = check_password(req, ctx, account, password);
-  switch (result.check) {
-    case PasswordCheck::kLocked:
+  switch (result.verdict) {
+    case PasswordVerdict::kLocked:
       return login_page(req, ctx, *session, account, [](ctemplate::TemplateDictionary& d) {
         show_message(d, "MESSAGE", kLockedMessage);
       });
-    case PasswordCheck::kWrong:
+    case PasswordVerdict::kWrong:
       return login_page(req, ctx, *session, account, [](ctemplate::TemplateDictionary& d) {
         show_message(d, "MESSAGE", kNeutralFailure);
       });
-    case PasswordCheck::kRight: break;
+    case PasswordVerdict::kRight: break;
   }
   const store::Account& found = *result.account;
   bool weak = !password_rule_problems(password, found, found.login_name, ctx).empty();

@@ -102,15 +102,14 @@ xueji::http::Response handle_password_change(const xueji::http::Request& req, xu
       !problems.confirm.empty()) {
     return change_page(ctx, state, problems);
   }
-  if (!verify_password(state.account.password_hash, old_password)) {
-    if (count_wrong_password(req, ctx, state.account, account_actor(state.account),
-                             "password.change_wrong_old")) {
-      return end_login(state.session, ctx, "locked");
-    }
-    problems.old_password = "原密碼錯誤，請重新輸入";
-    return change_page(ctx, state, problems);
+  switch (check_password_try(req, ctx, &state.account, "", old_password,
+                             account_actor(state.account), "password.change_wrong_old")) {
+    case PasswordVerdict::kLocked: return end_login(state.session, ctx, "locked");
+    case PasswordVerdict::kWrong:
+      problems.old_password = "原密碼錯誤，請重新輸入";
+      return change_page(ctx, state, problems);
+    case PasswordVerdict::kRight: break;
   }
-  if (state.account.failed_count != 0) store::clear_failed_passwords(ctx.db, state.account.id);
   problems.new_password =
       password_rule_problems(new_password, state.account, state.account.login_name, ctx);
   if (problems.new_password.empty() && reuses_recent_password(ctx, state.account, new_password)) {

@@ -44,13 +44,13 @@ xueji::http::Response handle_twofa_bind(const xueji::http::Request& req, xueji::
   auto step = totp::accepted_step(secret, typed, now, std::nullopt);
   if (!step) {
     audit_request(ctx, req, actor, "totp.bind_failed", actor);
-    if (count_wrong_code(state.session, ctx)) {
+    if (count_wrong_bind_code(state.session, ctx)) {
       return http::Response::redirect("/login?notice=totp_failed");
     }
     return bind_page(ctx, state,
                      "驗證碼錯誤，請確認已掃描本頁的 QR Code，再輸入驗證器 App 目前顯示的 6 "
                      "位數字（還可再試 " +
-                         std::to_string(kMaxTotpTries - state.session.failed_tries) + " 次）。");
+                         std::to_string(kMaxBindTries - state.session.failed_tries) + " 次）。");
   }
   std::string box = seal_secret(totp_box_key(ctx.config.secret), secret,
                                 account_totp_context(state.account), ctx.random);
@@ -63,6 +63,6 @@ xueji::http::Response handle_twofa_bind(const xueji::http::Request& req, xueji::
   // Bound in another tab a moment ago: that binding stands, this page's key does not.
   if (!bound) return http::Response::redirect("/home");
   state.account.totp_bound_at = now;
-  pass_second_factor(state.session, ctx);
+  pass_second_factor(req, state.session, state.account, ctx);
   return http::Response::redirect(next_login_path(state.session, state.account, ctx));
 }

@@ -1,8 +1,10 @@
 // account_notices.cpp: subject and text of each account notice mail.
 #include "mail/account_notices.h"
 
+#include "core/lockout.h"
 #include "core/national_id.h"
 #include "core/taipei_time.h"
+#include "sql/audit_store.h"
 #include "sql/outbox_store.h"
 
 namespace xueji {
@@ -37,10 +39,13 @@ Notice notice_for(const store::Account& a, AccountEvent event, const std::string
   const std::string name = "「" + name_for_mail(a.login_name) + "」";
   switch (event) {
     case AccountEvent::kLocked:
-      return {"帳號暫時停用通知", "您的個人業務帳號" + name + "於 " + when +
-                                      " 因帳密連續輸入 3 次錯誤，已暫時停用 15 分鐘，" +
-                                      (detail.empty() ? std::string("請稍後") : detail + " 以後") +
-                                      "才能再次登入。"};
+    case AccountEvent::kLockedByCodes:
+      return {"帳號暫時停用通知",
+              "您的個人業務帳號" + name + "於 " + when +
+                  (event == AccountEvent::kLocked ? " 因帳密連續輸入 3 次錯誤"
+                                                  : " 因雙因子驗證碼連續輸入 5 次錯誤") +
+                  "，已暫時停用 15 分鐘，" +
+                  (detail.empty() ? std::string("請稍後") : detail + " 以後") + "才能再次登入。"};
     case AccountEvent::kPasswordChanged:
       return {"密碼變更通知", "您的個人業務帳號" + name + "已於 " + when + " 修改密碼。"};
     case AccountEvent::kPasswordReset:
@@ -64,6 +69,11 @@ Notice notice_for(const store::Account& a, AccountEvent event, const std::string
 void queue_account_notice(store::Db& db, const store::Account& account, AccountEvent event,
                           TimePoint now, const std::string& detail) {
   if (!account.email || account.email->empty()) return;
+  if (!store::reserve_notice(db, account.id, taipei_date(now), kMaxNoticesPerDay)) {
+    store::audit(db, {"system", "notice.suppressed", "account:" + std::to_string(account.id), "", ""},
+                 now);
+    return;
+  }
   Notice n = notice_for(account, event, format_taipei(now), detail);
   std::string greeting = account.display_name.empty() ? "您好：" : account.display_name + " 您好：";
   std::string body = greeting + "\n\n" + n.what + "\n\n" + kNotMe +

@@ -12,6 +12,7 @@ namespace xueji {
 
 enum class AccountEvent {
   kLocked,           // 3 wrong passwords
+  kLockedByCodes,    // 5 wrong two-factor codes
   kPasswordChanged,  // by the holder
   kPasswordReset,    // by an administrator: a one-time password was issued
   kRenamed,          // new account name (detail = the new name)
@@ -19,8 +20,10 @@ enum class AccountEvent {
   kTotpReset,  // by an administrator
 };
 
-// Queues the mail to the account's e-mail address; does nothing when it has none. `detail` is
-// the new name for kRenamed and the end of the lock for kLocked (Taipei time text), else unused.
+// Queues the mail to the account's e-mail address; does nothing when it has none. At most
+// kMaxNoticesPerDay (core/lockout.h) a Taipei day: past that, an audit row `notice.suppressed`
+// takes the mail's place (the event itself is audited by the caller). `detail` is the new name
+// for kRenamed and the end of the lock for the locks (Taipei time text), else unused.
 void queue_account_notice(store::Db& db, const store::Account& account, AccountEvent event,
                           TimePoint now, const std::string& detail = {});
 

@@ -16,6 +16,7 @@ const std::string& account_with_duties_columns() {
       "a.id, a.person_id, a.login_name, a.password_hash, a.password_changed_at, a.failed_count, "
       "a.locked_until, a.email, a.email_verified_at, HEX(a.totp_secret_enc) AS totp_hex, "
       "a.totp_bound_at, a.totp_last_step, a.must_change_password, a.must_change_name, "
+      "a.device_epoch, "
       "HEX(p.id_hmac) AS id_hmac_hex, p.id_masked, p.birth_date, st.id AS staff_id, "
       "st.name AS display_name, COALESCE(CAST(y.value AS UNSIGNED), ?) AS school_year, "
       "sc.code AS school_code, sc.name AS school_name, d.id AS duty_id, d.duty";
@@ -40,26 +41,25 @@ const std::string kAccountColumns =
     "SELECT a.id, a.person_id, a.login_name, a.password_hash, a.password_changed_at, "
     "a.failed_count, a.locked_until, a.email, a.email_verified_at, "
     "HEX(a.totp_secret_enc) AS totp_hex, a.totp_bound_at, a.totp_last_step, "
-    "a.must_change_password, a.must_change_name, HEX(p.id_hmac) AS id_hmac_hex, p.id_masked, "
+    "a.must_change_password, a.must_change_name, a.device_epoch, HEX(p.id_hmac) AS id_hmac_hex, "
+    "p.id_masked, "
     "p.birth_date, (SELECT s.name FROM staff s WHERE s.person_id = a.person_id ORDER BY s.id "
     "LIMIT 1) AS display_name FROM accounts a JOIN persons p ON p.id = a.person_id ";
 const std::string kFindAccountByKey = kAccountColumns + "WHERE a.login_key = ?";
 
+// What lifting a lock resets: both counts and their windows (core/lockout.h).
+#define XUEJI_LOCK_CLEARED                                                                \
+  "failed_count = 0, failed_since = NULL, totp_failed_count = 0, totp_failed_since = NULL, " \
+  "locked_until = NULL"
 const std::string kReleaseExpiredLock =
-    "UPDATE accounts SET failed_count = 0, locked_until = NULL "
-    "WHERE id = ? AND locked_until IS NOT NULL AND locked_until <= ?";
-// The lock is decided from the count before this failure, and the row is left alone while a
-// lock is running, so concurrent wrong passwords can neither skip the lock nor extend it.
-const std::string kAddFailedPassword =
-    "UPDATE accounts SET "
-    "locked_until = CASE WHEN failed_count + 1 >= ? THEN ? ELSE locked_until END, "
-    "failed_count = failed_count + 1 "
-    "WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)";
-const std::string kReadFailures = "SELECT failed_count, locked_until FROM accounts WHERE id = ?";
-const std::string kClearFailures =
-    "UPDATE accounts SET failed_count = 0 WHERE id = ? AND failed_count <> 0";
-const std::string kUnlock =
-    "UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE id = ?";
+    "UPDATE accounts SET " XUEJI_LOCK_CLEARED
+    " WHERE id = ? AND locked_until IS NOT NULL AND locked_until <= ?";
+const std::string kUnlock = "UPDATE accounts SET " XUEJI_LOCK_CLEARED " WHERE id = ?";
+const std::string kRevokeDevices = "UPDATE accounts SET device_epoch = device_epoch + 1 WHERE id = ?";
+// One more notice for `day`, unless `limit` were already sent that day.
+const std::string kReserveNotice =
+    "UPDATE accounts SET notices_on_day = IF(notice_day <=> ?, notices_on_day + 1, 1), "
+    "notice_day = ? WHERE id = ? AND (NOT notice_day <=> ? OR notices_on_day < ?)";
 const std::string kAccountExists = "SELECT 1 FROM accounts WHERE id = ?";
 
 const std::string kRecentPasswords =
@@ -68,7 +68,7 @@ const std::string kRecentPasswords =
     std::to_string(kPasswordHistoryKept);
 const std::string kSetPassword =
     "UPDATE accounts SET password_hash = ?, password_changed_at = ?, must_change_password = ?, "
-    "failed_count = 0, locked_until = NULL WHERE id = ?";
+    XUEJI_LOCK_CLEARED " WHERE id = ?";
 const std::string kInsertHistory =
     "INSERT INTO password_history (account_id, password_hash, created_at) VALUES (?, ?, ?)";
 const std::string kOldestKeptHistory =
@@ -124,6 +124,7 @@ Account account_of(sql::ResultSet& rs) {
   if (!rs.isNull("totp_last_step")) a.totp_last_step = rs.getInt64("totp_last_step");
   a.must_change_password = rs.getInt("must_change_password") != 0;
   a.must_change_name = rs.getInt("must_change_name") != 0;
+  a.device_epoch = rs.getInt("device_epoch");
   a.id_hmac = read_bytes(rs, "id_hmac_hex");
   a.id_masked = rs.getString("id_masked");
   a.birth_date = parse_iso_date(std::string(rs.getString("birth_date"))).value_or(CivilDate{});
@@ -202,24 +203,15 @@ bool release_expired_lock(Db& db, std::int64_t account_id, TimePoint now) {
   });
 }
 
-FailedPassword add_failed_password(Db& db, std::int64_t account_id, TimePoint now, int max_failures,
-                                   TimePoint lock_until) {
-  FailedPassword result;
-  result.counted = db.run(kAddFailedPassword, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
-    return bind_all(ps, max_failures, lock_until, account_id, now).executeUpdate() == 1;
+bool reserve_notice(Db& db, std::int64_t account_id, CivilDate day, int limit) {
+  std::string date = format_date(day);
+  return db.run(kReserveNotice, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    return bind_all(ps, date, date, account_id, date, limit).executeUpdate() == 1;
   });
-  db.run(kReadFailures, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
-    auto rs = query(bind_all(ps, account_id));
-    if (!rs->next()) return;
-    result.failed_count = rs->getInt("failed_count");
-    auto until = read_optional_time(*rs, "locked_until");
-    result.locked = result.counted && until && *until > now && result.failed_count >= max_failures;
-  });
-  return result;
 }
 
-void clear_failed_passwords(Db& db, std::int64_t account_id) {
-  db.run(kClearFailures, Repeat::kSafe,
+void revoke_devices(Db& db, std::int64_t account_id) {
+  db.run(kRevokeDevices, Repeat::kUnsafe,
          [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
 }
 

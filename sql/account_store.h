@@ -1,4 +1,5 @@
-// account_store.h: the SQL of 個人業務帳號 — lookup by case-blind name, the lockout counter,
+// account_store.h: the SQL of 個人業務帳號 — lookup by case-blind name, the lock (its counters
+// are sql/attempt_store.h's), device cookie generations, the daily notice allowance,
 // password changes with their history, renames, the TOTP binding, and the duties shown on /home.
 // Functions that change several rows say "call inside db.transaction()": the caller adds the
 // notice mail and the audit row to the same transaction.
@@ -32,6 +33,7 @@ struct Account {
   std::optional<std::int64_t> totp_last_step;
   bool must_change_password = false;
   bool must_change_name = false;
+  int device_epoch = 0;  // the generation of device cookies that count (flows/device_trust.h)
   // Of the person the account belongs to.
   std::string id_hmac;    // 32 raw bytes (persons.id_hmac)
   std::string id_masked;  // "A12****789"
@@ -42,22 +44,15 @@ struct Account {
 // `login_key` is account_login_key(typed name).
 std::optional<Account> find_account_by_key(Db& db, const std::string& login_key);
 
-// Lockout. Lifts a lock whose time has passed (count back to 0); true when this call lifted it,
+// Lockout. Lifts a lock whose time has passed (counts back to 0); true when this call lifted it,
 // so exactly one caller writes the audit row.
 bool release_expired_lock(Db& db, std::int64_t account_id, TimePoint now);
-struct FailedPassword {
-  bool counted = false;  // false: the account was locked, nothing changed
-  int failed_count = 0;
-  bool locked = false;  // this failure reached the limit and locked the account
-};
-// Adds one failure in a single UPDATE that does nothing while the account is locked and sets
-// locked_until = lock_until when the count reaches max_failures; then reads the row back.
-// Call inside db.transaction().
-FailedPassword add_failed_password(Db& db, std::int64_t account_id, TimePoint now, int max_failures,
-                                   TimePoint lock_until);
-void clear_failed_passwords(Db& db, std::int64_t account_id);
 // Lifts any lock and clears the count (xueji-ctl account unlock); true when the account exists.
 bool unlock_account(Db& db, std::int64_t account_id);
+// Every device cookie issued so far stops counting (a password or two-factor reset).
+void revoke_devices(Db& db, std::int64_t account_id);
+// Takes one of the account's `limit` notice mails of Taipei day `day`; false when they are spent.
+bool reserve_notice(Db& db, std::int64_t account_id, CivilDate day, int limit);
 
 // Passwords. The newest kPasswordHistoryKept hashes of the history, newest first.
 std::vector<std::string> recent_password_hashes(Db& db, std::int64_t account_id);

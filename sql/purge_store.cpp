@@ -17,6 +17,9 @@ const std::string kPurgeEmailCodes =
 const std::string kPurgeIdentityFailures =
     "DELETE FROM identity_failures WHERE updated_at < ? "
     "AND (locked_until IS NULL OR locked_until <= ?) LIMIT ?";
+const std::string kPurgeAttemptCounters =
+    "DELETE FROM attempt_counters WHERE window_start < ? "
+    "AND (locked_until IS NULL OR locked_until <= ?) LIMIT ?";
 
 // Runs a DELETE … LIMIT ? (the batch size its last parameter) until a batch deletes fewer rows
 // than a full batch. Repeating a batch after a lost connection deletes nothing twice.
@@ -44,6 +47,8 @@ PurgeCounts purge_expired_rows(Db& db, const PurgeCutoffs& cutoffs) {
   counts.email_codes = delete_in_batches(db, kPurgeEmailCodes, cutoffs.email_codes_sent_before);
   counts.identity_failures =
       delete_in_batches(db, kPurgeIdentityFailures, cutoffs.identity_failures_before, cutoffs.now);
+  counts.attempt_counters = delete_in_batches(db, kPurgeAttemptCounters,
+                                              cutoffs.attempt_windows_before, cutoffs.now);
   return counts;
 }
 

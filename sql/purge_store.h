@@ -18,6 +18,7 @@ struct PurgeCounts {
   std::int64_t email_codes = 0;
   std::int64_t identity_failures = 0;
   std::int64_t forgot_requests = 0;
+  std::int64_t attempt_counters = 0;
 };
 
 // Deletes, in this order:
@@ -26,7 +27,8 @@ struct PurgeCounts {
 // - forgot_requests made before forgot_requests_before;
 // - email_codes sent before email_codes_sent_before that no remaining forgot_request names (a
 //   request's code stays as long as the request, so no request goes by ON DELETE CASCADE);
-// - identity_failures not updated since identity_failures_before and not locked at now.
+// - identity_failures not updated since identity_failures_before and not locked at now;
+// - attempt_counters whose window began before attempt_windows_before and not locked at now.
 PurgeCounts purge_expired_rows(Db& db, const PurgeCutoffs& cutoffs);
 
 }  // namespace xueji::store

@@ -52,6 +52,14 @@ bool email_code_exists(const std::string& name) {
 bool identity_failure_exists(const std::string& name) {
   return count("SELECT COUNT(*) FROM identity_failures WHERE id_hmac = " + key(name)) == 1;
 }
+bool attempt_counter_exists(const std::string& name) {
+  return count("SELECT COUNT(*) FROM attempt_counters WHERE counter_key = " + key(name)) == 1;
+}
+void insert_attempt_counter(const std::string& name, const std::string& window_start,
+                            const std::string& locked_until) {
+  sql("INSERT INTO attempt_counters (counter_key, attempts, window_start, locked_until) VALUES (" +
+      key(name) + ", 3, " + window_start + ", " + locked_until + ")");
+}
 bool forgot_request_exists(const std::string& session) {
   return count("SELECT COUNT(*) FROM forgot_requests WHERE session_hash = " + key(session)) == 1;
 }
@@ -105,13 +113,13 @@ long long printed_count(const std::string& out, const std::string& label) {
 }
 
 struct Printed {
-  long long sessions, captchas, email_codes, identity_failures, forgot_requests;
+  long long sessions, captchas, email_codes, identity_failures, forgot_requests, attempt_counters;
 };
 
 Printed printed(const std::string& out) {
   return {printed_count(out, "工作階段"), printed_count(out, "圖形驗證碼"),
           printed_count(out, "E-Mail 驗證代碼"), printed_count(out, "身分驗證失敗紀錄"),
-          printed_count(out, "忘記密碼／帳號申請紀錄")};
+          printed_count(out, "忘記密碼／帳號申請紀錄"), printed_count(out, "登入嘗試計數")};
 }
 
 CliResult purge() {
@@ -156,6 +164,12 @@ class PurgeTest : public CppUnit::TestFixture {
     insert_identity_failure("i-25h-lock-over", ago("25 HOUR"), ago("24 HOUR"));
     insert_identity_failure("i-23h", ago("23 HOUR"), "NULL");
     insert_identity_failure("i-25h-locked", ago("25 HOUR"), ahead("10 MINUTE"));
+    // Counters of unknown names and devices: kept an hour after their window began, and while
+    // locked.
+    insert_attempt_counter("a-61m", ago("61 MINUTE"), "NULL");
+    insert_attempt_counter("a-61m-lock-over", ago("61 MINUTE"), ago("40 MINUTE"));
+    insert_attempt_counter("a-59m", ago("59 MINUTE"), "NULL");
+    insert_attempt_counter("a-61m-locked", ago("61 MINUTE"), ahead("1 MINUTE"));
 
     purge();
 
@@ -179,6 +193,11 @@ class PurgeTest : public CppUnit::TestFixture {
                            !identity_failure_exists("i-25h-lock-over"));
     CPPUNIT_ASSERT_MESSAGE("counter idle 23 h", identity_failure_exists("i-23h"));
     CPPUNIT_ASSERT_MESSAGE("counter still locked", identity_failure_exists("i-25h-locked"));
+    CPPUNIT_ASSERT_MESSAGE("attempts window 61 min ago", !attempt_counter_exists("a-61m"));
+    CPPUNIT_ASSERT_MESSAGE("attempts window 61 min ago, lock over",
+                           !attempt_counter_exists("a-61m-lock-over"));
+    CPPUNIT_ASSERT_MESSAGE("attempts window 59 min ago", attempt_counter_exists("a-59m"));
+    CPPUNIT_ASSERT_MESSAGE("attempts still locked", attempt_counter_exists("a-61m-locked"));
   }
 
   void purge_deletes_more_than_one_batch_in_one_run() {
@@ -203,6 +222,7 @@ class PurgeTest : public CppUnit::TestFixture {
     insert_email_code("count-e", "apply", ago("2 DAY"));
     insert_identity_failure("count-i", ago("2 DAY"), "NULL");
     insert_forgot_request("count-f", ago("3 DAY"));
+    insert_attempt_counter("count-a", ago("2 HOUR"), "NULL");
     CliResult r = purge();
     Printed n = printed(r.out);
     // Other suites' rows may expire alongside; these are the least the run can have deleted.
@@ -211,6 +231,7 @@ class PurgeTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_MESSAGE(r.out, n.email_codes >= 1);
     CPPUNIT_ASSERT_MESSAGE(r.out, n.identity_failures >= 1);
     CPPUNIT_ASSERT_MESSAGE(r.out, n.forgot_requests >= 1);
+    CPPUNIT_ASSERT_MESSAGE(r.out, n.attempt_counters >= 1);
     std::string audit =
         trimmed(sql("SELECT CONCAT(actor, '|', target) FROM audit_log WHERE action = 'data.purge' "
                  "ORDER BY id DESC LIMIT 1"));
@@ -218,7 +239,8 @@ class PurgeTest : public CppUnit::TestFixture {
                            " captchas:" + std::to_string(n.captchas) +
                            " email_codes:" + std::to_string(n.email_codes) +
                            " identity_failures:" + std::to_string(n.identity_failures) +
-                           " forgot_requests:" + std::to_string(n.forgot_requests);
+                           " forgot_requests:" + std::to_string(n.forgot_requests) +
+                           " attempt_counters:" + std::to_string(n.attempt_counters);
     CPPUNIT_ASSERT_EQUAL(unix_user() + "|" + expected, audit);
   }
 

@@ -1,0 +1,65 @@
+// device_trust.cpp: reading and issuing the device cookie; the counters a try is charged to.
+#include "flows/device_trust.h"
+
+#include "core/device_token.h"
+
+namespace xueji {
+namespace {
+
+// The key of a keyed counter: an HMAC of what is counted, so attempt_counters holds no name.
+store::AttemptCounter keyed_counter(Context& ctx, std::string_view subject) {
+  std::string key = crypto::hmac_sha256(ctx.config.secret, "attempt-counter");
+  return store::AttemptCounter::keyed(crypto::hmac_sha256(key, subject));
+}
+
+std::string cookie_header(const Context& ctx, const std::string& value) {
+  std::string c = std::string(kDeviceCookie) + "=" + value + "; Path=/; Max-Age=" +
+                  std::to_string(kDeviceTrustLifetime.count()) + "; HttpOnly; SameSite=Lax";
+  if (ctx.config.cookie_secure) c += "; Secure";
+  return c;
+}
+
+}  // namespace
+
+std::optional<std::string> trusted_device(const http::Request& req, const store::Account& account,
+                                          Context& ctx) {
+  std::string key = device_cookie_key(ctx.config.secret);
+  TimePoint now = ctx.clock.now();
+  for (std::string_view text : device_cookie_tokens(req.cookie(kDeviceCookie))) {
+    auto token = decode_device_token(key, text);
+    if (token && token->account_id == account.id && token->epoch == account.device_epoch &&
+        token->issued_at <= now && now - token->issued_at < kDeviceTrustLifetime) {
+      return token->device_id;
+    }
+  }
+  return std::nullopt;
+}
+
+void trust_device(const http::Request& req, const store::Account& account, Context& ctx) {
+  DeviceToken token;
+  token.account_id = account.id;
+  token.epoch = account.device_epoch;
+  token.issued_at = ctx.clock.now();
+  token.device_id = trusted_device(req, account, ctx).value_or(ctx.random.bytes(kDeviceIdBytes));
+  std::string value =
+      device_cookie_value(device_cookie_key(ctx.config.secret), req.cookie(kDeviceCookie), token);
+  ctx.pending_cookies.push_back(cookie_header(ctx, value));
+}
+
+ChargedCounter password_counter(const http::Request& req, const store::Account* account,
+                                std::string_view login_key, Context& ctx) {
+  if (!account) return {keyed_counter(ctx, "name:" + std::string(login_key)), false};
+  if (auto device = trusted_device(req, *account, ctx)) {
+    return {keyed_counter(ctx, "device-password:" + *device), true};
+  }
+  return {store::AttemptCounter::account_passwords(account->id), false};
+}
+
+ChargedCounter code_counter(const http::Request& req, const store::Account& account, Context& ctx) {
+  if (auto device = trusted_device(req, account, ctx)) {
+    return {keyed_counter(ctx, "device-code:" + *device), true};
+  }
+  return {store::AttemptCounter::account_codes(account.id), false};
+}
+
+}  // namespace xueji
