@@ -21,6 +21,49 @@ std::string read_secret(const std::string& path, const char* variable) {
   return secret;
 }
 
+// "http(s)://host[:port][/path]", no query or fragment; the trailing '/' dropped.
+std::string parse_issuer(std::string url) {
+  bool https = url.rfind("https://", 0) == 0;
+  if (!https && url.rfind("http://", 0) != 0) {
+    throw ConfigError("XUEJI_ISSUER: must start with https:// (or http:// for a loopback address)");
+  }
+  for (unsigned char c : url) {
+    if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#' || c == '"' || c == '<' || c == '>') {
+      throw ConfigError("XUEJI_ISSUER: not a plain URL (no spaces, query or fragment)");
+    }
+  }
+  std::size_t host_at = url.find("//") + 2;
+  if (url.size() <= host_at || url[host_at] == '/') throw ConfigError("XUEJI_ISSUER: no host name");
+  while (url.back() == '/') url.pop_back();
+  return url;
+}
+
+// http://127.x.x.x, http://localhost or http://[::1], any port: a stack nobody else can reach.
+bool loopback_issuer(const std::string& issuer) {
+  if (issuer.rfind("http://", 0) != 0) return false;
+  std::string rest = issuer.substr(7);
+  std::string host = rest.substr(0, rest.find('/'));
+  if (host.rfind("[::1]", 0) == 0) return host.size() == 5 || host[5] == ':';
+  host = host.substr(0, host.find(':'));
+  if (host == "localhost") return true;
+  return host.rfind("127.", 0) == 0 && host.find_first_not_of("0123456789.") == std::string::npos;
+}
+
+// A password from its variable, else the systemd credential `credential`, else `fallback`.
+std::string password_setting(const std::function<const char*(const char*)>& get,
+                             const char* variable, const char* credential, std::string fallback) {
+  if (const char* v = get(variable)) return v;
+  const char* dir = get("CREDENTIALS_DIRECTORY");
+  if (!dir) return fallback;
+  std::ifstream in(std::string(dir) + "/" + credential, std::ios::binary);
+  if (!in) return fallback;
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string value = text.str();
+  while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
+  return value;
+}
+
 bool parse_flag(const char* value, const char* variable) {
   std::string v = value;
   if (v == "1" || v == "true" || v == "yes") return true;
@@ -30,7 +73,7 @@ bool parse_flag(const char* value, const char* variable) {
 
 }  // namespace
 
-Config Config::load(const std::function<const char*(const char*)>& getenv_fn) {
+Config Config::load(const std::function<const char*(const char*)>& getenv_fn, bool needs_secret) {
   auto get = [&](const char* name) -> const char* {
     const char* v = getenv_fn(name);
     return v && *v ? v : nullptr;
@@ -51,7 +94,10 @@ Config Config::load(const std::function<const char*(const char*)>& getenv_fn) {
   }
   if (auto v = get("XUEJI_DB_NAME")) c.db_name = v;
   if (auto v = get("XUEJI_DB_USER")) c.db_user = v;
-  if (auto v = get("XUEJI_DB_PASSWORD")) c.db_password = v;
+  c.db_password = password_setting(get, "XUEJI_DB_PASSWORD", "db_password", c.db_password);
+  if (auto v = get("XUEJI_DB_MIGRATION_USER")) c.db_migration_user = v;
+  c.db_migration_password =
+      password_setting(get, "XUEJI_DB_MIGRATION_PASSWORD", "db_migration_password", "");
   if (auto v = get("XUEJI_SMTP_URL")) {
     std::string url = v;
     if (url.rfind("smtp://", 0) != 0 && url.rfind("smtps://", 0) != 0) {
@@ -60,10 +106,12 @@ Config Config::load(const std::function<const char*(const char*)>& getenv_fn) {
     c.smtp_url = url;
   }
   if (auto v = get("XUEJI_SMTP_USER")) c.smtp_user = v;
-  if (auto v = get("XUEJI_SMTP_PASSWORD")) c.smtp_password = v;
+  c.smtp_password = password_setting(get, "XUEJI_SMTP_PASSWORD", "smtp_password", "");
   if (auto v = get("XUEJI_MAIL_FROM")) c.mail_from = v;
 
-  if (auto v = get("XUEJI_SECRET_FILE")) {
+  if (!needs_secret) {
+    // Nothing of this program signs or hashes with it: it never holds the secret.
+  } else if (auto v = get("XUEJI_SECRET_FILE")) {
     c.secret = read_secret(v, "XUEJI_SECRET_FILE");
   } else if (auto dir = get("CREDENTIALS_DIRECTORY")) {
     c.secret = read_secret(std::string(dir) + "/secret", "CREDENTIALS_DIRECTORY");
@@ -90,11 +138,22 @@ Config Config::load(const std::function<const char*(const char*)>& getenv_fn) {
     }
     c.captcha_fixed = answer;
   }
+  if (auto v = get("XUEJI_ISSUER")) c.issuer = parse_issuer(v);
+  if (c.cookie_secure && c.issuer.rfind("http://", 0) == 0) {
+    throw ConfigError("XUEJI_COOKIE_SECURE: Secure cookies need an https:// XUEJI_ISSUER");
+  }
+  // Without Secure (and so without the __Host- prefix) a session cookie could travel in clear:
+  // only a stack reachable from this machine alone may run that way outside test mode.
+  if (!c.test_mode && !c.cookie_secure && !loopback_issuer(c.issuer)) {
+    throw ConfigError(
+        "XUEJI_COOKIE_SECURE: must be 1 in production, unless XUEJI_ISSUER is a loopback "
+        "address such as http://127.0.0.1:8080");
+  }
   return c;
 }
 
-Config Config::from_environment() {
-  return load([](const char* name) { return std::getenv(name); });
+Config Config::from_environment(bool needs_secret) {
+  return load([](const char* name) { return std::getenv(name); }, needs_secret);
 }
 
 }  // namespace xueji

@@ -19,6 +19,10 @@ struct Config {
   std::string db_name = "xueji";
   std::string db_user = "xueji";
   std::string db_password = "xueji";
+  // The user `xueji-ctl migrate` changes the schema as (XUEJI_DB_MIGRATION_USER); empty: the
+  // runtime user, which in production holds only SELECT, INSERT, UPDATE and DELETE.
+  std::string db_migration_user;
+  std::string db_migration_password;
 
   std::string smtp_url = "smtp://127.0.0.1:2525";
   std::string smtp_user;
@@ -29,12 +33,19 @@ struct Config {
   std::string template_dir;
   std::string static_dir;
   bool cookie_secure = false;
+  // The public base URL (XUEJI_ISSUER), without a trailing '/'; empty when unset.
+  std::string issuer;
   bool test_mode = false;
   std::optional<std::string> captcha_fixed;  // only ever set when test_mode
 
   // Reads the configuration through getenv-like lookup; throws ConfigError naming the variable.
-  static Config load(const std::function<const char*(const char*)>& getenv_fn);
-  static Config from_environment();
+  // Passwords come from their variable or, under systemd, from the credential of the same name
+  // in $CREDENTIALS_DIRECTORY (db_password, db_migration_password, smtp_password, secret), so
+  // they need not sit in the environment file. Without `needs_secret` (the mailer) the server
+  // secret is not read at all.
+  static Config load(const std::function<const char*(const char*)>& getenv_fn,
+                     bool needs_secret = true);
+  static Config from_environment(bool needs_secret = true);
 };
 
 }  // namespace xueji

@@ -24,7 +24,16 @@ bool is_local_path(std::string_view path) {
 
 std::string_view Request::field(std::string_view name) const { return lookup(form, name); }
 std::string_view Request::param(std::string_view name) const { return lookup(query, name); }
-std::string_view Request::cookie(std::string_view name) const { return lookup(cookies, name); }
+std::string_view Request::cookie(std::string_view name) const {
+  auto it = cookies.lower_bound(name);  // equal names keep their order: this is the first sent
+  return it == cookies.end() || it->first != name ? std::string_view{} : std::string_view{it->second};
+}
+
+std::vector<std::string_view> Request::cookie_values(std::string_view name) const {
+  std::vector<std::string_view> values;
+  for (auto [it, end] = cookies.equal_range(name); it != end; ++it) values.emplace_back(it->second);
+  return values;
+}
 
 void Response::add_header(std::string name, std::string_view value) {
   std::string clean;

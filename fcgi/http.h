@@ -10,6 +10,9 @@
 namespace xueji::http {
 
 using Fields = std::map<std::string, std::string, std::less<>>;
+// Cookies may repeat a name (a parent domain's site can set one of the same name): every value
+// is kept, in the order sent.
+using Cookies = std::multimap<std::string, std::string, std::less<>>;
 
 struct Request {
   std::string method;        // "GET", "POST", ...
@@ -19,12 +22,13 @@ struct Request {
   std::string user_agent;
   Fields query;              // strictly parsed query string
   Fields form;               // strictly parsed url-encoded body (POST only)
-  Fields cookies;
+  Cookies cookies;           // ours only (parse_cookies)
 
   // Empty when absent.
   std::string_view field(std::string_view name) const;  // form field
   std::string_view param(std::string_view name) const;  // query parameter
-  std::string_view cookie(std::string_view name) const;
+  std::string_view cookie(std::string_view name) const;  // the first sent
+  std::vector<std::string_view> cookie_values(std::string_view name) const;
 };
 
 struct Response {

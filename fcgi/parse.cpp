@@ -133,10 +133,10 @@ Fields parse_urlencoded(std::string_view text, const Limits& limits) {
   return fields;
 }
 
-Fields parse_cookies(std::string_view header, const Limits& limits) {
-  if (header.size() > limits.max_cookie_header) throw bad_request("cookie header too long");
-  Fields cookies;
-  while (!header.empty()) {
+Cookies parse_cookies(std::string_view header, const Limits& limits) {
+  Cookies cookies;
+  header = header.substr(0, limits.max_cookie_header);
+  while (!header.empty() && cookies.size() < limits.max_own_cookies) {
     std::size_t semi = header.find(';');
     std::string_view piece = trim_spaces(header.substr(0, semi));
     header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
@@ -147,13 +147,9 @@ Fields parse_cookies(std::string_view header, const Limits& limits) {
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }
-    // Cookies of other applications on the same host are none of our business: a malformed one
-    // is ignored rather than locking the visitor out.
-    if (!valid_field_name(name, limits) || has_control_characters(value)) continue;
-    if (cookies.size() >= limits.max_fields) throw bad_request("too many cookies");
-    if (!cookies.emplace(std::string(name), std::string(value)).second) {
-      throw bad_request("duplicate cookie");
-    }
+    bool ours = name.starts_with("xueji_") || name.starts_with("__Host-xueji_");
+    if (!ours || !valid_field_name(name, limits) || has_control_characters(value)) continue;
+    cookies.emplace(std::string(name), std::string(value));
   }
   return cookies;
 }

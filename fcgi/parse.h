@@ -17,15 +17,18 @@ struct Limits {
   std::size_t max_name = 64;            // bytes of a field name
   std::size_t max_value = 4 * 1024;     // bytes of one decoded value
   std::size_t max_query = 2 * 1024;     // bytes of the raw query string
-  std::size_t max_cookie_header = 4 * 1024;
+  std::size_t max_cookie_header = 8 * 1024;  // nginx's own header buffer; beyond it, ignored
+  std::size_t max_own_cookies = 8;          // of ours; a repeated name counts each time
 };
 
 // "a=1&b=%E4%B8%AD": invalid escapes, duplicate names, over-long or too many fields, names
 // outside [A-Za-z0-9_.-], and values that are not valid UTF-8 or hold control characters are
 // refused. '+' decodes to a space.
 Fields parse_urlencoded(std::string_view text, const Limits& limits = {});
-// "a=1; b=2": cookies we did not set are kept only when well-formed; a duplicate name is refused.
-Fields parse_cookies(std::string_view header, const Limits& limits = {});
+// "a=1; b=2": only our cookies (names beginning "xueji_" or "__Host-xueji_") are kept, a repeated
+// name with each value in order. Other sites' cookies on the same host, however many, odd or
+// repeated, are none of our business and never refuse the request.
+Cookies parse_cookies(std::string_view header, const Limits& limits = {});
 // CONTENT_LENGTH as nginx passes it: digits only; absent or malformed on a POST is a 400
 // (411-like), over the cap a 413.
 std::size_t parse_content_length(const char* value, const Limits& limits = {});

@@ -12,10 +12,7 @@ constexpr Seconds kExtendAfter{60};
 constexpr std::size_t kMaxSessionData = 2048;  // the width of sessions.data
 
 std::string cookie_header(const Context& ctx, const std::string& value, bool clear) {
-  std::string c = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
-  if (clear) c += "; Max-Age=0";
-  if (ctx.config.cookie_secure) c += "; Secure";
-  return c;
+  return our_cookie_header(ctx.config, "xueji_session", value, clear ? 0 : -1);
 }
 
 Session from_row(const store::SessionRow& row) {
@@ -36,22 +33,54 @@ bool plausible_cookie(std::string_view value) {
 
 }  // namespace
 
-std::optional<std::string> cookie_session_hash(const http::Request& req) {
-  std::string_view cookie = req.cookie(kSessionCookie);
-  if (!plausible_cookie(cookie)) return std::nullopt;
-  return crypto::sha256(cookie);
+const char* session_cookie_name(const Config& config) {
+  return config.cookie_secure ? "__Host-xueji_session" : "xueji_session";
+}
+
+std::string our_cookie_header(const Config& config, std::string_view name, std::string_view value,
+                              long long max_age_seconds) {
+  std::string c = (config.cookie_secure ? "__Host-" : "") + std::string(name) + "=" +
+                  std::string(value) + "; Path=/; HttpOnly; SameSite=Lax";
+  if (max_age_seconds >= 0) c += "; Max-Age=" + std::to_string(max_age_seconds);
+  if (config.cookie_secure) c += "; Secure";
+  return c;
+}
+
+std::vector<std::string_view> our_cookie_values(const http::Request& req, const Config& config,
+                                                std::string_view name) {
+  return req.cookie_values((config.cookie_secure ? "__Host-" : "") + std::string(name));
+}
+
+bool sent_session_cookie(const http::Request& req, const Context& ctx) {
+  return !req.cookie(session_cookie_name(ctx.config)).empty();
+}
+
+std::optional<std::string> cookie_session_hash(const http::Request& req, Context& ctx) {
+  std::vector<std::string> hashes;
+  for (std::string_view value : req.cookie_values(session_cookie_name(ctx.config))) {
+    if (plausible_cookie(value)) hashes.push_back(crypto::sha256(value));
+  }
+  if (hashes.size() <= 1) {
+    if (hashes.empty()) return std::nullopt;
+    return hashes.front();
+  }
+  // Rare, so the extra queries are affordable: the first that names a live session wins.
+  for (const std::string& hash : hashes) {
+    if (store::find_live_session(ctx.db, hash, ctx.clock.now())) return hash;
+  }
+  return hashes.front();
 }
 
 Session adopt_live_session(const store::SessionRow& row, Context& ctx) {
   TimePoint now = ctx.clock.now();
   if (now - row.last_seen_at >= kExtendAfter) {
-    store::extend_session(ctx.db, row.id_hash, now, now + kSessionIdle);
+    store::extend_session(ctx.db, row.id_hash, now, now + kSessionIdle, kSessionLifetime);
   }
   return from_row(row);
 }
 
 std::optional<Session> find_session(const http::Request& req, Context& ctx) {
-  auto id_hash = cookie_session_hash(req);
+  auto id_hash = cookie_session_hash(req, ctx);
   if (!id_hash) return std::nullopt;
   auto row = store::find_live_session(ctx.db, *id_hash, ctx.clock.now());
   if (!row) return std::nullopt;

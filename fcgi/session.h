@@ -1,5 +1,6 @@
 // session.h: the visitor's server-side session. The cookie holds 256 random bits; the database
-// holds only their SHA-256. Idle sessions expire after 30 minutes.
+// holds only their SHA-256. Idle sessions expire after 30 minutes, and every session 8 hours
+// after it began, however busy.
 #pragma once
 #include <optional>
 #include <string>
@@ -10,8 +11,22 @@
 
 namespace xueji {
 
-inline constexpr const char* kSessionCookie = "xueji_session";
 inline constexpr Seconds kSessionIdle{30 * 60};
+inline constexpr Seconds kSessionLifetime{8 * 60 * 60};
+
+// "xueji_session"; over TLS (XUEJI_COOKIE_SECURE=1) "__Host-xueji_session", which browsers
+// accept only with Secure, Path=/ and no Domain, so no other host of the domain can plant one.
+const char* session_cookie_name(const Config& config);
+// The Set-Cookie value of one of our cookies: HttpOnly, SameSite=Lax, Path=/, Secure over TLS.
+// `name` is the plain name ("xueji_session"); the __Host- prefix is added over TLS.
+// max_age_seconds < 0: a browser-session cookie; 0: deletes it.
+std::string our_cookie_header(const Config& config, std::string_view name, std::string_view value,
+                              long long max_age_seconds = -1);
+// The value of one of our cookies by its plain name, first sent first (see our_cookie_header()).
+std::vector<std::string_view> our_cookie_values(const http::Request& req, const Config& config,
+                                                std::string_view name);
+// Whether the request carried a session cookie at all (a stale one means an idle logout).
+bool sent_session_cookie(const http::Request& req, const Context& ctx);
 
 // The session as handlers see it: the stored row (flow state included) plus whether it was
 // made by this request. Change the row's fields, then save_session() them.
@@ -29,7 +44,8 @@ std::optional<Session> find_session(const http::Request& req, Context& ctx);
 // The two halves of find_session(), for a page that reads the session in a larger query
 // (sql/login_page_store.h): the hash to look up (nullopt when the cookie cannot be a session id),
 // then the Session of the live row found, its expiry extended when due.
-std::optional<std::string> cookie_session_hash(const http::Request& req);
+// A repeated session cookie is resolved: the first value naming a live session wins.
+std::optional<std::string> cookie_session_hash(const http::Request& req, Context& ctx);
 Session adopt_live_session(const store::SessionRow& row, Context& ctx);
 // The visitor's live session, creating one (and queuing its cookie) when there is none.
 Session current_session(const http::Request& req, Context& ctx);

@@ -2,6 +2,7 @@
 #include "flows/device_trust.h"
 
 #include "core/device_token.h"
+#include "fcgi/session.h"
 
 namespace xueji {
 namespace {
@@ -12,11 +13,13 @@ store::AttemptCounter keyed_counter(Context& ctx, std::string_view subject) {
   return store::AttemptCounter::keyed(crypto::hmac_sha256(key, subject));
 }
 
-std::string cookie_header(const Context& ctx, const std::string& value) {
-  std::string c = std::string(kDeviceCookie) + "=" + value + "; Path=/; Max-Age=" +
-                  std::to_string(kDeviceTrustLifetime.count()) + "; HttpOnly; SameSite=Lax";
-  if (ctx.config.cookie_secure) c += "; Secure";
-  return c;
+// Every value of the device cookie sent, one token list each (a repeated cookie is read whole).
+std::vector<std::string_view> sent_tokens(const http::Request& req, const Context& ctx) {
+  std::vector<std::string_view> tokens;
+  for (std::string_view value : our_cookie_values(req, ctx.config, kDeviceCookie)) {
+    for (std::string_view token : device_cookie_tokens(value)) tokens.push_back(token);
+  }
+  return tokens;
 }
 
 }  // namespace
@@ -25,7 +28,7 @@ std::optional<std::string> trusted_device(const http::Request& req, const store:
                                           Context& ctx) {
   std::string key = device_cookie_key(ctx.config.secret);
   TimePoint now = ctx.clock.now();
-  for (std::string_view text : device_cookie_tokens(req.cookie(kDeviceCookie))) {
+  for (std::string_view text : sent_tokens(req, ctx)) {
     auto token = decode_device_token(key, text);
     if (token && token->account_id == account.id && token->epoch == account.device_epoch &&
         token->issued_at <= now && now - token->issued_at < kDeviceTrustLifetime) {
@@ -41,9 +44,11 @@ void trust_device(const http::Request& req, const store::Account& account, Conte
   token.epoch = account.device_epoch;
   token.issued_at = ctx.clock.now();
   token.device_id = trusted_device(req, account, ctx).value_or(ctx.random.bytes(kDeviceIdBytes));
-  std::string value =
-      device_cookie_value(device_cookie_key(ctx.config.secret), req.cookie(kDeviceCookie), token);
-  ctx.pending_cookies.push_back(cookie_header(ctx, value));
+  auto sent = our_cookie_values(req, ctx.config, kDeviceCookie);
+  std::string value = device_cookie_value(device_cookie_key(ctx.config.secret),
+                                          sent.empty() ? std::string_view{} : sent.front(), token);
+  ctx.pending_cookies.push_back(
+      our_cookie_header(ctx.config, kDeviceCookie, value, kDeviceTrustLifetime.count()));
 }
 
 ChargedCounter password_counter(const http::Request& req, const store::Account* account,

@@ -16,6 +16,7 @@
 
 namespace xueji {
 
+// The plain name; "__Host-xueji_device" over TLS (fcgi/session.h our_cookie_header()).
 inline constexpr const char* kDeviceCookie = "xueji_device";
 
 // The id of this browser as a trusted device of `account`: its cookie holds a token for the

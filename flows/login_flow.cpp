@@ -68,14 +68,14 @@ LoginGate enter_login_page(const http::Request& req, Context& ctx, RequiredActio
   LoginGate gate;
   TimePoint now = ctx.clock.now();
   // The session and its account in one query (find_session() and then the account would be two).
-  auto id_hash = cookie_session_hash(req);
+  auto id_hash = cookie_session_hash(req, ctx);
   std::optional<store::LoginPageRows> rows;
   if (id_hash) rows = store::find_login_page_rows(ctx.db, *id_hash, now, school_year_at(now));
   std::optional<Session> session;
   if (rows) session = adopt_live_session(rows->session, ctx);
   if (!session || !is_login(*session)) {
     // A cookie that no longer finds a live session is an idle logout; say so.
-    bool expired = !session && !req.cookie(kSessionCookie).empty();
+    bool expired = !session && sent_session_cookie(req, ctx);
     gate.redirect = http::Response::redirect(expired ? "/login?notice=expired" : "/login");
     return gate;
   }

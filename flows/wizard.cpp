@@ -56,7 +56,7 @@ Entry admit(const http::Request& req, Context& ctx, std::optional<Session> sessi
   if (!session) {
     // A cookie that names no live session is a wizard left idle past its 30 minutes (or ended):
     // say so, rather than silently starting over.
-    if (!req.cookie(kSessionCookie).empty()) return {std::nullopt, expired_page(ctx)};
+    if (sent_session_cookie(req, ctx)) return {std::nullopt, expired_page(ctx)};
     return {std::nullopt, http::Response::redirect(path_of(Step::kIdentity))};
   }
   Step at = current_step(*session);

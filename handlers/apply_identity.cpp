@@ -64,7 +64,7 @@ struct Submission {
 Submission read_submission(const http::Request& req, Context& ctx, const Entries& entries,
                            const std::optional<std::string>& id_hmac) {
   Submission s;
-  auto session_hash = cookie_session_hash(req);
+  auto session_hash = cookie_session_hash(req, ctx);
   if (!id_hmac || !session_hash) {
     s.session = find_session(req, ctx);
     return s;
@@ -83,7 +83,7 @@ http::Response submit(const http::Request& req, Context& ctx) {
   std::optional<std::string> id_hmac;  // only of a well-formed ID number
   if (!errors.any()) id_hmac = national_id_hmac(ctx.config.secret, entries.national_id);
   auto [session, check] = read_submission(req, ctx, entries, id_hmac);
-  if (!session && !req.cookie(kSessionCookie).empty()) return wizard::expired_page(ctx);
+  if (!session && sent_session_cookie(req, ctx)) return wizard::expired_page(ctx);
   require_csrf(req, session);
   Step at = wizard::current_step(*session);
   if (at != Step::kIdentity && at != Step::kDone) {

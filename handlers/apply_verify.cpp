@@ -103,7 +103,7 @@ xueji::http::Response handle_apply_verify(const xueji::http::Request& req, xueji
     return submit(req, ctx, *entry.session, *applicant);
   }
   // The page: the session and its newest code in one query.
-  auto id_hash = cookie_session_hash(req);
+  auto id_hash = cookie_session_hash(req, ctx);
   std::optional<store::CodePageRows> rows;
   if (id_hash) {
     rows = store::find_code_page_rows(ctx.db, *id_hash, ctx.clock.now(), store::kApplyCodePurpose);

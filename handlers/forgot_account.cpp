@@ -36,7 +36,7 @@ http::Response form_page(Context& ctx, Session& session, const ForgotEntries& en
 
 http::Response submit(const http::Request& req, Context& ctx) {
   auto session = find_session(req, ctx);
-  if (!session && !req.cookie(kSessionCookie).empty()) {
+  if (!session && sent_session_cookie(req, ctx)) {
     return http::Response::redirect("/forgot/account");
   }
   ForgotEntries entries;

@@ -34,7 +34,7 @@ http::Response form_page(const http::Request& req, Context& ctx, const Session& 
 
 http::Response submit(const http::Request& req, Context& ctx) {
   auto session = find_session(req, ctx);
-  if (!session && !req.cookie(kSessionCookie).empty()) {
+  if (!session && sent_session_cookie(req, ctx)) {
     return http::Response::redirect("/forgot/password?notice=expired");
   }
   ForgotEntries entries;

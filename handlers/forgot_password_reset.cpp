@@ -170,7 +170,7 @@ xueji::http::Response handle_forgot_password_reset(const xueji::http::Request& r
     return forgot::reset_page(ctx, session, *newest, {});
   }
   auto session = find_session(req, ctx);
-  if (!session && !req.cookie(kSessionCookie).empty()) {
+  if (!session && sent_session_cookie(req, ctx)) {
     return http::Response::redirect("/forgot/password?notice=expired");
   }
   require_csrf(req, session);

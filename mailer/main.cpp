@@ -40,7 +40,7 @@ int main() {
   using namespace xueji;
   install_handlers();
   try {
-    Config config = Config::from_environment();
+    Config config = Config::from_environment(/*needs_secret=*/false);
     mailer::init_curl();
     store::Db db(config);
     mailer::SmtpSender sender(config);

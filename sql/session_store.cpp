@@ -29,8 +29,10 @@ const std::string kUpdateSessionState =
     "UPDATE sessions SET " + kSessionState + " WHERE id_hash = UNHEX(?)";
 const std::string kDeleteAccountSessions =
     "DELETE FROM sessions WHERE account_id = ? AND id_hash <> UNHEX(?)";
+// The idle expiry moves on, but never past the session's absolute end.
 const std::string kExtendSession =
-    "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = UNHEX(?)";
+    "UPDATE sessions SET last_seen_at = ?, expires_at = LEAST(?, created_at + INTERVAL ? SECOND) "
+    "WHERE id_hash = UNHEX(?)";
 const std::string kRekeySession = "UPDATE sessions SET id_hash = UNHEX(?), csrf_token = ?, " +
                                   kSessionState + " WHERE id_hash = UNHEX(?)";
 const std::string kDeleteSessionCaptchas = "DELETE FROM captchas WHERE session_hash = UNHEX(?)";
@@ -70,9 +72,11 @@ std::optional<SessionRow> find_live_session(Db& db, const std::string& id_hash, 
                 });
 }
 
-void extend_session(Db& db, const std::string& id_hash, TimePoint now, TimePoint expires_at) {
+void extend_session(Db& db, const std::string& id_hash, TimePoint now, TimePoint expires_at,
+                    Seconds lifetime) {
   db.run(kExtendSession, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
-    bind_all(ps, now, expires_at, Bytes{id_hash}).executeUpdate();
+    bind_all(ps, now, expires_at, static_cast<std::int64_t>(lifetime.count()), Bytes{id_hash})
+        .executeUpdate();
   });
 }
 

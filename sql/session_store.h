@@ -30,7 +30,9 @@ SessionRow read_session_row(sql::ResultSet& rs, const std::string& id_hash);
 void insert_session(Db& db, const SessionRow& row);
 // The session if it exists and has not expired at `now`.
 std::optional<SessionRow> find_live_session(Db& db, const std::string& id_hash, TimePoint now);
-void extend_session(Db& db, const std::string& id_hash, TimePoint now, TimePoint expires_at);
+// Moves the idle expiry to `expires_at`, but never past `lifetime` after the session began.
+void extend_session(Db& db, const std::string& id_hash, TimePoint now, TimePoint expires_at,
+                    Seconds lifetime);
 // Gives the session found under old_hash the id, CSRF token and state of `row` (login, privilege
 // change), in one statement. Captchas drawn under the old id can no longer be used (no session
 // has that id) and the purge removes them when they expire.

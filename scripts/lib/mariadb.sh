@@ -91,17 +91,28 @@ sql_string() {
   echo "'${value//\'/\'\'}'"
 }
 
-# Creates the database and its user if missing, and (re)sets the user's password, so a change
-# of XUEJI_DB_PASSWORD between runs takes effect. Safe to repeat.
+# Creates the database and its two users if missing, as production has them (systemd/README.md):
+# the runtime user reads and writes rows and nothing else; the migration user, which only
+# `xueji-ctl migrate` uses, changes the schema. Passwords are (re)set, so a change between
+# runs takes effect, and grants are made exact (a data directory of an older stack gave the
+# runtime user everything). Safe to repeat.
 db_bootstrap() {
-  local name=$XUEJI_DB_NAME user=$XUEJI_DB_USER password
+  local name=$XUEJI_DB_NAME user=$XUEJI_DB_USER migrator=$XUEJI_DB_MIGRATION_USER
+  local password migrator_password
   [[ $name =~ ^[A-Za-z0-9_]{1,64}$ ]] || die "XUEJI_DB_NAME must be letters, digits, _: '$name'"
   [[ $user =~ ^[A-Za-z0-9_]{1,32}$ ]] || die "XUEJI_DB_USER must be letters, digits, _: '$user'"
+  [[ $migrator =~ ^[A-Za-z0-9_]{1,32}$ && $migrator != "$user" ]] ||
+    die "XUEJI_DB_MIGRATION_USER must be letters, digits, _ and differ from XUEJI_DB_USER"
   password=$(sql_string "$XUEJI_DB_PASSWORD")
+  migrator_password=$(sql_string "$XUEJI_DB_MIGRATION_PASSWORD")
   db_admin_sql <<EOF
 CREATE DATABASE IF NOT EXISTS \`$name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY $password;
 ALTER USER '$user'@'localhost' IDENTIFIED BY $password;
-GRANT ALL PRIVILEGES ON \`$name\`.* TO '$user'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$user'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON \`$name\`.* TO '$user'@'localhost';
+CREATE USER IF NOT EXISTS '$migrator'@'localhost' IDENTIFIED BY $migrator_password;
+ALTER USER '$migrator'@'localhost' IDENTIFIED BY $migrator_password;
+GRANT ALL PRIVILEGES ON \`$name\`.* TO '$migrator'@'localhost';
 EOF
 }

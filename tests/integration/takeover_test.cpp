@@ -148,6 +148,9 @@ public:
               << " wrong checked, the right one answered " << answers[5].status << "\n";
     CPPUNIT_ASSERT_MESSAGE(std::to_string(wrong_checks) + " wrong checks", wrong_checks <= 3);
     CPPUNIT_ASSERT_EQUAL(std::string("1"), account_sql(r.account, "locked_until > UTC_TIMESTAMP(6)"));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("one lock, one notice mail", 1,
+                                 std::stoi(scalar("SELECT COUNT(*) FROM outbox WHERE recipient = '" +
+                                                  r.staff.email + "' AND subject LIKE '%暫時停用%'")));
     for (int i = 0; i < 10; ++i) {
       if (i == 5) continue;
       CPPUNIT_ASSERT_EQUAL(200L, answers[i].status);

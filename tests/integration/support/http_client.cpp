@@ -13,6 +13,7 @@ namespace xueji::testing {
 
 struct Browser::Handle {
   CURL* curl = nullptr;
+  std::vector<std::string> extra_headers;
   ~Handle() {
     if (curl) curl_easy_cleanup(curl);
   }
@@ -76,6 +77,7 @@ HttpResponse Browser::perform(const std::string& path, const std::string* body,
   } else {
     curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
   }
+  for (const std::string& line : handle_->extra_headers) headers = curl_slist_append(headers, line.c_str());
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
   CURLcode rc = curl_easy_perform(c);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
@@ -122,6 +124,8 @@ std::string Browser::cookie(const std::string& name) const {
   curl_slist_free_all(cookies);
   return value;
 }
+
+void Browser::add_header(const std::string& line) { handle_->extra_headers.push_back(line); }
 
 void Browser::set_cookie(const std::string& name, const std::string& value) {
   std::string line = "127.0.0.1\tFALSE\t/\tFALSE\t0\t" + name + "\t" + value;

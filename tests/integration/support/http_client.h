@@ -32,6 +32,9 @@ class Browser {
   // The value of a cookie in the jar ("" when absent), and a way to plant one.
   std::string cookie(const std::string& name) const;
   void set_cookie(const std::string& name, const std::string& value);
+  // A header line sent with every later request ("X-Forwarded-For: 203.0.113.7": the dev/CI
+  // nginx then treats the request as coming from that client; "Cookie: …" for a raw header).
+  void add_header(const std::string& line);
 
  private:
   HttpResponse perform(const std::string& path, const std::string* body, const std::string& type);

@@ -4,6 +4,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 
@@ -45,11 +46,14 @@ class ConfigTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(defaults_are_production);
   CPPUNIT_TEST(fixed_captcha_only_in_test_mode);
   CPPUNIT_TEST(bad_values_name_their_variable);
+  CPPUNIT_TEST(production_without_secure_cookies_only_on_loopback);
+  CPPUNIT_TEST(issuer_is_a_plain_url);
+  CPPUNIT_TEST(passwords_come_from_systemd_credentials);
   CPPUNIT_TEST_SUITE_END();
 
  public:
   void defaults_are_production() {
-    Config c = load({});
+    Config c = load({{"XUEJI_ISSUER", "http://127.0.0.1:8080"}});
     CPPUNIT_ASSERT(!c.test_mode);
     CPPUNIT_ASSERT(!c.captcha_fixed);
     CPPUNIT_ASSERT_EQUAL(std::string(40, 'x'), c.secret);
@@ -70,6 +74,59 @@ class ConfigTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(error_of({{"XUEJI_SMTP_URL", "http://x"}}).find("XUEJI_SMTP_URL") == 0);
     CPPUNIT_ASSERT(error_of({{"XUEJI_COOKIE_SECURE", "maybe"}}).find("XUEJI_COOKIE_SECURE") == 0);
     CPPUNIT_ASSERT(error_of({{"XUEJI_SECRET_FILE", "/nonexistent/secret"}}).find("XUEJI_SECRET_FILE") == 0);
+  }
+
+  // Issue 16: production refuses cookies without Secure unless nobody else can reach the stack.
+  void production_without_secure_cookies_only_on_loopback() {
+    for (const char* issuer : {"", "http://xueji.example.edu.tw", "https://xueji.example.edu.tw",
+                               "http://10.0.0.5:8080", "http://127.0.0.1.example.com"}) {
+      std::map<std::string, std::string> vars{{"XUEJI_COOKIE_SECURE", "0"}};
+      if (*issuer) vars.emplace("XUEJI_ISSUER", issuer);
+      CPPUNIT_ASSERT_MESSAGE(issuer, error_of(vars).find("XUEJI_COOKIE_SECURE") == 0);
+    }
+    for (const char* issuer : {"http://127.0.0.1:8080", "http://localhost:8081/", "http://[::1]:8080"}) {
+      CPPUNIT_ASSERT_MESSAGE(issuer, error_of({{"XUEJI_ISSUER", issuer}}).empty());
+    }
+    Config tls = load({{"XUEJI_COOKIE_SECURE", "1"}, {"XUEJI_ISSUER", "https://xueji.example.edu.tw"}});
+    CPPUNIT_ASSERT(tls.cookie_secure);
+    CPPUNIT_ASSERT(error_of({{"XUEJI_COOKIE_SECURE", "1"}, {"XUEJI_ISSUER", "http://127.0.0.1:8080"}})
+                       .find("XUEJI_COOKIE_SECURE") == 0);
+    CPPUNIT_ASSERT(error_of({{"XUEJI_MODE", "test"}}).empty());
+  }
+
+  // Issue 16: secrets reach services as systemd credentials, not through the environment file.
+  void passwords_come_from_systemd_credentials() {
+    std::string dir = "/tmp/xueji-config-test-credentials";
+    std::system(("mkdir -p " + dir).c_str());
+    std::ofstream(dir + "/db_password") << "db-from-credential\n";
+    std::ofstream(dir + "/smtp_password") << "smtp-from-credential";
+    std::ofstream(dir + "/secret") << std::string(40, 'c') << "\n";
+    std::map<std::string, std::string> vars{{"XUEJI_MODE", "test"}, {"CREDENTIALS_DIRECTORY", dir},
+                                            {"XUEJI_DB_SOCKET", "/run/db.sock"}};
+    auto get = [&](const char* name) -> const char* {
+      auto it = vars.find(name);
+      return it == vars.end() ? nullptr : it->second.c_str();
+    };
+    Config c = Config::load(get);
+    CPPUNIT_ASSERT_EQUAL(std::string("db-from-credential"), c.db_password);
+    CPPUNIT_ASSERT_EQUAL(std::string("smtp-from-credential"), c.smtp_password);
+    CPPUNIT_ASSERT_EQUAL(std::string(40, 'c'), c.secret);
+    CPPUNIT_ASSERT(c.db_migration_password.empty());
+    vars["XUEJI_DB_PASSWORD"] = "from-variable";
+    CPPUNIT_ASSERT_EQUAL(std::string("from-variable"), Config::load(get).db_password);
+    // A program that needs no secret (the mailer) never reads it, even when it is missing.
+    std::remove((dir + "/secret").c_str());
+    CPPUNIT_ASSERT(Config::load(get, /*needs_secret=*/false).secret.empty());
+    CPPUNIT_ASSERT_THROW(Config::load(get), ConfigError);
+  }
+
+  void issuer_is_a_plain_url() {
+    CPPUNIT_ASSERT_EQUAL(std::string("https://xueji.example.edu.tw"),
+                         load({{"XUEJI_COOKIE_SECURE", "1"}, {"XUEJI_ISSUER", "https://xueji.example.edu.tw/"}}).issuer);
+    for (const char* bad : {"ftp://x", "https://", "https://a b", "https://x/?q=1", "https://x/#f"}) {
+      CPPUNIT_ASSERT_MESSAGE(bad, error_of({{"XUEJI_COOKIE_SECURE", "1"}, {"XUEJI_ISSUER", bad}})
+                                      .find("XUEJI_ISSUER") == 0);
+    }
   }
 };
 
