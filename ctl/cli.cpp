@@ -17,6 +17,11 @@ bool listed(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// Valued options that may be given more than once (Options::all reads them).
+bool repeatable(std::string_view name) {
+  return name == "--redirect-uri" || name == "--post-logout-redirect-uri";
+}
+
 std::string unix_user() {
   if (const passwd* pw = getpwuid(geteuid())) return pw->pw_name;
   return "uid:" + std::to_string(geteuid());
@@ -45,13 +50,21 @@ Options::Options(const std::vector<std::string>& args, const std::vector<std::st
       continue;
     }
     if (!listed(valued, name)) throw UsageError("不認得的選項 " + name);
-    if (get(name)) throw UsageError("選項 " + name + " 只能出現一次");
+    if (get(name) && !repeatable(name)) throw UsageError("選項 " + name + " 只能出現一次");
     if (!inline_value) {
       if (i + 1 >= args.size()) throw UsageError("選項 " + name + " 後面缺少值");
       inline_value = args[++i];
     }
     values_.emplace_back(name, *inline_value);
   }
+}
+
+std::vector<std::string> Options::all(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : values_) {
+    if (key == name) out.push_back(value);
+  }
+  return out;
 }
 
 std::optional<std::string> Options::get(std::string_view name) const {
@@ -107,6 +120,8 @@ const std::vector<const Command*>& all_commands() {
       &purge_command(),
       &account_show_command(), &account_unlock_command(), &account_reset_password_command(),
       &account_reset_2fa_command(), &account_add_legacy_command(),
+      &client_add_command(), &client_list_command(), &client_remove_command(),
+      &client_rotate_secret_command(), &keys_rotate_command(),
   };
   return commands;
 }

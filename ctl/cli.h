@@ -35,6 +35,8 @@ class Options {
   Options(const std::vector<std::string>& args, const std::vector<std::string_view>& valued,
           const std::vector<std::string_view>& flags);
   std::optional<std::string> get(std::string_view name) const;
+  // Every value of a repeatable option (--redirect-uri), in order.
+  std::vector<std::string> all(std::string_view name) const;
   std::string required(std::string_view name) const;  // UsageError when absent
   bool flag(std::string_view name) const;
   const std::vector<std::string>& positional() const { return positional_; }
@@ -108,6 +110,11 @@ const Command& account_unlock_command();
 const Command& account_reset_password_command();
 const Command& account_reset_2fa_command();
 const Command& account_add_legacy_command();
+const Command& client_add_command();
+const Command& client_list_command();
+const Command& client_remove_command();
+const Command& client_rotate_secret_command();
+const Command& keys_rotate_command();
 
 // Helpers shared by the commands.
 // The active school year, or the school year of today in Taipei when none was ever activated.

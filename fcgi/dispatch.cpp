@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 
 #include "fcgi/error_page.h"
 #include "sql/db.h"
@@ -15,6 +16,7 @@ const char* reason_phrase(int status) {
     case 200: return "OK";
     case 303: return "See Other";
     case 400: return "Bad Request";
+    case 401: return "Unauthorized";
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
@@ -67,6 +69,24 @@ std::string allow_header(std::string_view methods) {
   return out;
 }
 
+// Request headers handed to handlers (http::Request::headers), each at most 4 KiB: the client
+// authentication and bearer token of the OIDC back channel, and what nginx's auth_request sets
+// for a protected application from /auth's answer (nginx/xueji-auth.conf overrides any the
+// client sent).
+constexpr const char* kPassedHeaders[] = {"HTTP_AUTHORIZATION", "HTTP_X_XUEJI_SUB",
+                                          "HTTP_X_XUEJI_ACCOUNT", "HTTP_X_XUEJI_NAME",
+                                          "HTTP_X_XUEJI_DUTIES"};
+constexpr std::size_t kMaxPassedHeader = 4096;
+
+void pass_headers(const http::Env& env, http::Request& request) {
+  for (const char* name : kPassedHeaders) {
+    const char* value = env(name);
+    if (!value || !*value) continue;
+    if (std::strlen(value) > kMaxPassedHeader) throw http::bad_request("header too long");
+    request.headers.emplace(name, value);
+  }
+}
+
 }  // namespace
 
 bool method_allowed(std::string_view methods, std::string_view method) {
@@ -98,6 +118,7 @@ http::Response dispatch(const Route& route, const http::Env& env, const BodyRead
     std::string body;
     if (method == "POST") body = read_body(http::parse_content_length(env("CONTENT_LENGTH")));
     http::Request request = http::build_request(env, body);
+    pass_headers(env, request);
     // HEAD is answered as GET without the body (the serializer drops it).
     if (request.method == "HEAD") request.method = "GET";
     response = route.handler(request, ctx);

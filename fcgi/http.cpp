@@ -44,6 +44,11 @@ void Response::add_header(std::string name, std::string_view value) {
   headers.emplace_back(std::move(name), std::move(clean));
 }
 
+std::string_view Request::header(std::string_view cgi_name) const {
+  auto it = headers.find(cgi_name);
+  return it == headers.end() ? std::string_view() : std::string_view(it->second);
+}
+
 Response Response::redirect(std::string_view local_path, int status) {
   if (!is_local_path(local_path)) {
     throw std::invalid_argument("redirect to a non-local path refused");

@@ -23,11 +23,15 @@ struct Request {
   Fields query;              // strictly parsed query string
   Fields form;               // strictly parsed url-encoded body (POST only)
   Cookies cookies;           // ours only (parse_cookies)
+  // The few request headers a handler reads, by CGI name ("HTTP_AUTHORIZATION"); see
+  // dispatch.cpp's kPassedHeaders.
+  Fields headers;
 
   // Empty when absent.
   std::string_view field(std::string_view name) const;  // form field
   std::string_view param(std::string_view name) const;  // query parameter
   std::string_view cookie(std::string_view name) const;  // the first sent
+  std::string_view header(std::string_view cgi_name) const;
   std::vector<std::string_view> cookie_values(std::string_view name) const;
 };
 

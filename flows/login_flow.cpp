@@ -2,6 +2,7 @@
 #include "flows/login_flow.h"
 
 #include "core/account_policy.h"
+#include "core/oidc.h"
 #include "core/password_policy.h"
 #include "core/school_year.h"
 #include "core/secret_box.h"
@@ -17,6 +18,8 @@ namespace {
 
 constexpr const char* kWeakPasswordKey = "weak_password";
 constexpr const char* kPendingTotpKey = "totp_pending";
+constexpr const char* kAuthAtKey = "auth_at";
+constexpr const char* kReturnPathKey = "return_to";
 
 bool is_login(const Session& s) {
   return s.kind == kLoginKind && s.account_id &&
@@ -99,6 +102,43 @@ LoginGate enter_login_page(const http::Request& req, Context& ctx, RequiredActio
   return gate;
 }
 
+std::optional<LoginState> find_complete_login(const http::Request& req, Context& ctx) {
+  TimePoint now = ctx.clock.now();
+  auto id_hash = cookie_session_hash(req, ctx);
+  if (!id_hash) return std::nullopt;
+  auto rows = store::find_login_page_rows(ctx.db, *id_hash, now, school_year_at(now));
+  if (!rows || !rows->account) return std::nullopt;
+  Session session = adopt_live_session(rows->session, ctx);
+  if (!is_login(session) || session.auth_stage != kStageComplete) return std::nullopt;
+  LoginFacts facts = facts_before_duties(session, rows->account->account, now);
+  facts.has_duty = rows->account->duties.has_duty();
+  RequiredAction next = next_required_action(facts);
+  if (next != RequiredAction::kHome && next != RequiredAction::kNoDuty) return std::nullopt;
+  return LoginState{std::move(session), std::move(rows->account->account), next,
+                    std::move(rows->account->duties)};
+}
+
+TimePoint login_auth_time(const Session& session) {
+  std::string text = session.value(kAuthAtKey);
+  long long seconds = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9' || seconds > 100000000000LL) return TimePoint{};
+    seconds = seconds * 10 + (c - '0');
+  }
+  return TimePoint{std::chrono::seconds(seconds)};
+}
+
+void remember_return_path(Session& session, std::string_view path, Context& ctx) {
+  if (!oidc::safe_local_path(path) || session.value(kReturnPathKey) == path) return;
+  session.set_value(kReturnPathKey, path);
+  save_session(session, ctx);
+}
+
+std::string take_return_path(Session& session, Context& ctx) {
+  std::string path = take_session_value(session, kReturnPathKey, ctx);
+  return oidc::safe_local_path(path) ? path : std::string();
+}
+
 std::string next_login_path(const Session& session, const store::Account& account, Context& ctx) {
   return std::string(
       path_of(next_required_action(facts_before_duties(session, account, ctx.clock.now()))));
@@ -112,7 +152,15 @@ void start_login(Session& session, const store::Account& account, bool weak_pass
   session.auth_stage = account.totp_bound_at ? kStagePassword : kStageFactors;
   session.wizard_step.clear();
   session.failed_tries = 0;
+  // Where the person was going (rd=, a waiting authorization request) survives the login.
+  std::string return_path = session.value(kReturnPathKey);
+  std::string oidc_pending = session.value(kOidcPendingKey);
   session.clear_values();
+  if (!return_path.empty()) session.set_value(kReturnPathKey, return_path);
+  if (!oidc_pending.empty()) session.set_value(kOidcPendingKey, oidc_pending);
+  session.set_value(kAuthAtKey, std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                                   ctx.clock.now().time_since_epoch())
+                                                   .count()));
   if (weak_password) session.set_value(kWeakPasswordKey, "1");
   rotate_and_save_session(session, ctx);
 }

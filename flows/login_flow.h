@@ -68,6 +68,22 @@ bool count_wrong_bind_code(Session& session, Context& ctx);
 http::Response end_login(const Session& session, Context& ctx, std::string_view notice,
                          bool all_sessions = false);
 
+// Single sign-on (issue 17). The session of a complete login that may use applications, without
+// any side effect but the idle expiry: nullopt for no session, a login still under way, or one
+// with a forced step pending. `next` is kHome, or kNoDuty for a person without duties this year
+// (who gets the no-duty page, never a code or a 200 from /auth).
+std::optional<LoginState> find_complete_login(const http::Request& req, Context& ctx);
+// When the password of this login was checked (the OIDC auth_time); the epoch when unknown.
+TimePoint login_auth_time(const Session& session);
+// Where the complete login goes instead of /home: a same-site path (core/oidc.h
+// safe_local_path), from /login?rd= or /oidc/authorize. Kept across the login's steps.
+void remember_return_path(Session& session, std::string_view path, Context& ctx);
+// The remembered path, cleared (saved only when there was one); "" when none.
+std::string take_return_path(Session& session, Context& ctx);
+// The session value naming the pending authorization request (flows/oidc.h); kept across the
+// login's steps like the return path.
+inline constexpr const char* kOidcPendingKey = "oidc_pending";
+
 // The password rules of today a password breaks for this account (login_name: the name it will
 // be used with). The holder's ID number is never stored in clear: it is found by its HMAC.
 std::vector<std::string> password_rule_problems(std::string_view password,

@@ -74,7 +74,13 @@ http::Response login_page(const http::Request& req, Context& ctx, const Session&
 }  // namespace
 
 xueji::http::Response handle_login(const xueji::http::Request& req, xueji::Context& ctx) {
-  if (req.method == "GET") return login_page(req, ctx, current_session(req, ctx), "", nullptr);
+  if (req.method == "GET") {
+    Session session = current_session(req, ctx);
+    // /login?rd=/path: back to that same-site path after the complete login; anything else is
+    // ignored (no open redirect).
+    if (!req.param("rd").empty()) remember_return_path(session, req.param("rd"), ctx);
+    return login_page(req, ctx, session, "", nullptr);
+  }
 
   auto session = find_session(req, ctx);
   require_csrf(req, session);

@@ -25,8 +25,10 @@ NF < 3 { fail("expected PATH WORKER METHODS [dev-only]"); next }
 NF > 4 { fail("too many fields (a fourth may only be dev-only)"); next }
 NF == 4 && $4 != "dev-only" { fail("fourth field must be dev-only, not " $4); next }
 # Paths are literal: no regex, no spaces, no '..', no trailing slash, never / or /static/
-# (the site answers those itself).
-$1 !~ /^\/[A-Za-z0-9_.\/-]+$/ || $1 ~ /\/\/|\/\.|\/$/ {
+# (the site answers those itself). No segment starts with '.', but the RFC 8615 prefix
+# /.well-known/ (OpenID Connect discovery).
+$1 !~ /^\/[A-Za-z0-9_.\/-]+$/ || $1 ~ /\/\/|\/$/ ||
+    ($1 ~ /\/\./ && ($1 !~ /^\/\.well-known\// || substr($1, 13) ~ /\/\./)) {
   fail("PATH must be /word[/word...] of letters, digits, _ . -"); next
 }
 $1 ~ /^\/static(\/|$)/ { fail("/static/ belongs to nginx itself"); next }

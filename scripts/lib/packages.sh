@@ -13,6 +13,8 @@ xueji_packages=(
   nginx spawn-fcgi mariadb-server mariadb-client python3-aiosmtpd fonts-dejavu-core
   # tests, benchmarks and the scripts themselves
   oathtool wrk curl openssl procps chromium fonts-wqy-microhei
+  # the OpenID Connect relying party of tests/integration/oidc_test.cpp
+  python3-authlib python3-requests
 )
 
 # Prints the packages of `xueji_packages` that dpkg does not report as installed.
