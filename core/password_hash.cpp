@@ -17,11 +17,6 @@ namespace {
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kHashBytes = 32;
 
-struct Phc {
-  unsigned memory_kib = 0, passes = 0, lanes = 0;
-  std::string salt, hash;
-};
-
 // The raw Argon2id output for these parameters; throws only when libargon2 itself fails.
 std::string argon2id_raw(std::string_view password, std::string salt, unsigned memory_kib,
                          unsigned passes, unsigned lanes, std::size_t out_bytes) {
@@ -72,10 +67,10 @@ bool take_literal(std::string_view& text, std::string_view literal) {
   return true;
 }
 
-// "$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>", as libargon2 writes it. The bounds keep a
-// damaged row from asking for gigabytes.
-std::optional<Phc> parse_phc(std::string_view text) {
-  Phc phc;
+}  // namespace
+
+std::optional<PasswordHashParts> parse_password_hash(std::string_view text) {
+  PasswordHashParts phc;
   if (!take_literal(text, "$argon2id$") || !take_parameter(text, "v", 19, 19) ||
       !take_literal(text, "$")) {
     return std::nullopt;
@@ -102,18 +97,25 @@ std::optional<Phc> parse_phc(std::string_view text) {
   return phc;
 }
 
-}  // namespace
+std::string format_password_hash(const PasswordHashParts& parts) {
+  return "$argon2id$v=19$m=" + std::to_string(parts.memory_kib) +
+         ",t=" + std::to_string(parts.passes) + ",p=" + std::to_string(parts.lanes) + "$" +
+         unpadded_base64(parts.salt) + "$" + unpadded_base64(parts.hash);
+}
 
 std::string hash_password(std::string_view password, crypto::Random& random) {
-  std::string salt = random.bytes(kSaltBytes);
-  std::string hash = argon2id_raw(password, salt, kArgon2MemoryKiB, kArgon2Passes, 1, kHashBytes);
-  return "$argon2id$v=19$m=" + std::to_string(kArgon2MemoryKiB) +
-         ",t=" + std::to_string(kArgon2Passes) + ",p=1$" + unpadded_base64(salt) + "$" +
-         unpadded_base64(hash);
+  PasswordHashParts parts;
+  parts.memory_kib = kArgon2MemoryKiB;
+  parts.passes = kArgon2Passes;
+  parts.lanes = 1;
+  parts.salt = random.bytes(kSaltBytes);
+  parts.hash =
+      argon2id_raw(password, parts.salt, parts.memory_kib, parts.passes, parts.lanes, kHashBytes);
+  return format_password_hash(parts);
 }
 
 bool verify_password(std::string_view phc_hash, std::string_view password) {
-  auto phc = parse_phc(phc_hash);
+  auto phc = parse_password_hash(phc_hash);
   if (!phc) return false;
   std::string computed =
       argon2id_raw(password, phc->salt, phc->memory_kib, phc->passes, phc->lanes, phc->hash.size());

@@ -21,6 +21,7 @@ class PasswordHashTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(we_accept_libargon2s_hash);
   CPPUNIT_TEST(each_hash_has_its_own_salt);
   CPPUNIT_TEST(malformed_hashes_are_refused_without_throwing);
+  CPPUNIT_TEST(parsed_hash_is_written_back_canonically);
   CPPUNIT_TEST(work_area_is_aligned_and_writable);
   CPPUNIT_TEST(work_area_is_kept_between_hashes_until_released);
   CPPUNIT_TEST_SUITE_END();
@@ -87,6 +88,30 @@ class PasswordHashTest : public CppUnit::TestFixture {
       CPPUNIT_ASSERT_MESSAGE(hash, !verify_password(hash, "pw"));
     }
     CPPUNIT_ASSERT(verify_password(good, "pw"));
+  }
+
+  void parsed_hash_is_written_back_canonically() {
+    std::string hash = hash_password("pw", random_);
+    auto parts = parse_password_hash(hash);
+    CPPUNIT_ASSERT(parts.has_value());
+    CPPUNIT_ASSERT_EQUAL(kArgon2MemoryKiB, parts->memory_kib);
+    CPPUNIT_ASSERT_EQUAL(kArgon2Passes, parts->passes);
+    CPPUNIT_ASSERT_EQUAL(1u, parts->lanes);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{16}, parts->salt.size());
+    CPPUNIT_ASSERT_EQUAL(std::size_t{32}, parts->hash.size());
+    CPPUNIT_ASSERT_EQUAL(hash, format_password_hash(*parts));
+    // Padding and leading zeros are read, and written back without them.
+    const std::string loose =
+        "$argon2id$v=19$m=0064,t=01,p=1$c2FsdHNhbHQ=$MDEyMzQ1Njc4OWFiY2RlZg==";
+    auto read = parse_password_hash(loose);
+    CPPUNIT_ASSERT(read.has_value());
+    CPPUNIT_ASSERT_EQUAL(std::string("saltsalt"), read->salt);
+    CPPUNIT_ASSERT_EQUAL(
+        std::string("$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$MDEyMzQ1Njc4OWFiY2RlZg"),
+        format_password_hash(*read));
+    // Fewer than 8 KiB per lane.
+    CPPUNIT_ASSERT(
+        !parse_password_hash("$argon2id$v=19$m=16,t=1,p=4$c2FsdHNhbHQ$MDEyMzQ1Njc4OWFiY2RlZg"));
   }
 
   void work_area_is_aligned_and_writable() {
