@@ -2,6 +2,7 @@
 #include "core/config.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -107,6 +108,20 @@ Config Config::load(const std::function<const char*(const char*)>& getenv_fn, bo
   }
   if (auto v = get("XUEJI_SMTP_USER")) c.smtp_user = v;
   c.smtp_password = password_setting(get, "XUEJI_SMTP_PASSWORD", "smtp_password", "");
+  if (auto v = get("XUEJI_SMTP_TLS")) {
+    c.smtp_tls = parse_smtp_tls(v);
+    if (!c.smtp_tls) {
+      throw ConfigError("XUEJI_SMTP_TLS: must be required or opportunistic, not '" +
+                        std::string(v) + "'");
+    }
+  }
+  if (auto v = get("XUEJI_SMTP_CA_FILE")) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(v, ec) || !std::ifstream(v, std::ios::binary)) {
+      throw ConfigError(std::string("XUEJI_SMTP_CA_FILE: cannot read the file ") + v);
+    }
+    c.smtp_ca_file = v;
+  }
   if (auto v = get("XUEJI_MAIL_FROM")) c.mail_from = v;
 
   if (!needs_secret) {

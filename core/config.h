@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/smtp_tls.h"
+
 namespace xueji {
 
 struct ConfigError : std::runtime_error {
@@ -27,6 +29,12 @@ struct Config {
   std::string smtp_url = "smtp://127.0.0.1:2525";
   std::string smtp_user;
   std::string smtp_password;
+  // XUEJI_SMTP_TLS; unset (nullopt): required, opportunistic for a loopback relay
+  // (effective_smtp_tls in core/smtp_tls.h).
+  std::optional<SmtpTls> smtp_tls;
+  // XUEJI_SMTP_CA_FILE: the CA bundle the relay's certificate is verified against; empty: the
+  // system store.
+  std::string smtp_ca_file;
   std::string mail_from = "no-reply@localhost";
 
   std::string secret;  // contents of the secret file, never logged

@@ -1,5 +1,6 @@
 // mail_command.cpp: `xueji-ctl mail test` — queues a test message, to check the whole mail path
 // (outbox, mailer, SMTP server) end to end.
+#include "core/address_mask.h"
 #include "core/mail_format.h"
 #include "ctl/cli.h"
 #include "mail/test_mail.h"
@@ -22,7 +23,8 @@ int run_mail_test(Ctl& ctl, const Options& options) {
     ctl.audit("mail.test", "outbox:" + std::to_string(queued));
     return queued;
   });
-  print_line("已將測試信排入寄送佇列（編號 " + std::to_string(id) + "，收件者 " + to +
+  // The recipient masked, as in every line xueji-ctl prints (journals and terminal logs keep it).
+  print_line("已將測試信排入寄送佇列（編號 " + std::to_string(id) + "，收件者 " + mask_address(to) +
              "）；寄送結果可用 xueji-ctl outbox list 查看。");
   return kExitOk;
 }

@@ -2,6 +2,7 @@
 // gave up on, and re-queueing what failed.
 #include <cstdlib>
 
+#include "core/address_mask.h"
 #include "core/taipei_time.h"
 #include "ctl/cli.h"
 #include "sql/outbox_delivery_store.h"
@@ -21,17 +22,18 @@ std::int64_t positive_number(const std::string& text, const char* what) {
   return value;
 }
 
-// One line per message; subjects and errors last since their width varies.
+// One line per message; subjects and errors last since their width varies. Recipients are
+// masked (t***@example.com), also inside errors written before the mailer masked them.
 std::string describe(const store::OutboxEntry& e) {
   std::string when = e.state == "sent" && e.sent_at ? "寄出 " + format_taipei(*e.sent_at)
                      : e.state == "pending"         ? "下次 " + format_taipei(e.next_attempt_at)
                                                     : "建立 " + format_taipei(e.created_at);
-  std::string error = e.last_error ? *e.last_error : "-";
+  std::string error = e.last_error ? mask_addresses(*e.last_error) : "-";
   for (char& c : error) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
   return std::to_string(e.id) + "\t" + e.state + "\t" + std::to_string(e.attempts) + "\t" +
-         e.recipient + "\t" + e.subject + "\t" + error + "\t" + when;
+         mask_address(e.recipient) + "\t" + e.subject + "\t" + error + "\t" + when;
 }
 
 int run_outbox_list(Ctl& ctl, const Options& options) {
@@ -79,9 +81,9 @@ const Command& outbox_list_command() {
   static const Command command{
       "outbox list",
       "outbox list [--state pending|sending|sent|failed] [--limit N]",
-      "列出寄件佇列中最新的信件（預設 50 封），每行：編號、狀態、嘗試次數、收件者、主旨、\n"
-      "最後一次錯誤、時間。狀態：pending 待寄（含等待重試）、sending 寄送中、sent 已寄出、\n"
-      "failed 失敗（收件伺服器永久拒收，或 24 小時內都無法寄出）。",
+      "列出寄件佇列中最新的信件（預設 50 封），每行：編號、狀態、嘗試次數、收件者（遮蔽，\n"
+      "如 t***@example.com）、主旨、最後一次錯誤、時間。狀態：pending 待寄（含等待重試）、\n"
+      "sending 寄送中、sent 已寄出、failed 失敗（收件伺服器永久拒收，或 24 小時內都無法寄出）。",
       {"--state", "--limit"},
       {},
       0,

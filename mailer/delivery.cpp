@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/address_mask.h"
 #include "core/backoff.h"
 #include "core/mail_format.h"
 #include "core/taipei_time.h"
@@ -14,8 +15,11 @@ namespace xueji::mailer {
 namespace {
 
 // One line per event on stderr (the journal, or VAR/log/mailer.log in the dev stack). Ids and
-// outcomes only: addresses and contents stay in the database.
-void log_line(const std::string& text) { std::fprintf(stderr, "xueji-mailer: %s\n", text.c_str()); }
+// outcomes only: addresses and contents stay in the database. The sender already masks the
+// addresses a server quotes back; masking the whole line again keeps any other text honest.
+void log_line(const std::string& text) {
+  std::fprintf(stderr, "xueji-mailer: %s\n", mask_addresses(text).c_str());
+}
 
 std::string label(const store::ClaimedMail& mail) {
   return "outbox #" + std::to_string(mail.id) + " (attempt " + std::to_string(mail.attempts) + ")";
@@ -42,9 +46,11 @@ void Delivery::record_failure(const store::ClaimedMail& mail, const std::string&
 
 void Delivery::deliver(const store::ClaimedMail& mail, bool& server_unreachable) {
   if (server_unreachable) {
-    // The previous message could not reach the server at all; this one would wait the same
-    // timeout for nothing, so it joins the retry schedule untried.
-    record_failure(mail, "not tried: the SMTP server was unreachable for the previous message");
+    // The previous message could not reach the server at all, or not with the TLS
+    // XUEJI_SMTP_TLS asks for; this one would fail the same way, so it joins the retry schedule
+    // untried.
+    record_failure(mail,
+                   "not tried: the previous message got no usable connection to the SMTP server");
     return;
   }
   std::string message;

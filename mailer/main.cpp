@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/config.h"
+#include "core/smtp_tls.h"
 #include "mailer/delivery.h"
 #include "mailer/smtp_sender.h"
 #include "sql/db.h"
@@ -34,6 +35,17 @@ std::string url_for_log(const std::string& url) {
   return url.substr(0, scheme + 3) + url.substr(at + 1);
 }
 
+// What protects the connection, for the start-up line.
+std::string tls_for_log(const xueji::Config& config) {
+  using xueji::SmtpTls;
+  SmtpTls tls = xueji::effective_smtp_tls(config.smtp_tls, config.smtp_url);
+  std::string text = tls == SmtpTls::kRequired ? "TLS required" : "TLS when offered";
+  if (!config.smtp_tls && tls == SmtpTls::kOpportunistic) text += " (loopback relay)";
+  text += ", certificates verified against ";
+  text += config.smtp_ca_file.empty() ? "the system store" : config.smtp_ca_file;
+  return text;
+}
+
 }  // namespace
 
 int main() {
@@ -45,8 +57,9 @@ int main() {
     store::Db db(config);
     mailer::SmtpSender sender(config);
     Clock clock;
-    std::fprintf(stderr, "xueji-mailer: started, delivering to %s as %s\n",
-                 url_for_log(config.smtp_url).c_str(), config.mail_from.c_str());
+    std::fprintf(stderr, "xueji-mailer: started, delivering to %s as %s; %s\n",
+                 url_for_log(config.smtp_url).c_str(), config.mail_from.c_str(),
+                 tls_for_log(config).c_str());
     mailer::Delivery(config, db, sender, clock, g_stop).run();
     std::fprintf(stderr, "xueji-mailer: stopped\n");
     return 0;

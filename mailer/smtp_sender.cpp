@@ -1,5 +1,5 @@
-// smtp_sender.cpp: libcurl SMTP — envelope, upload of the message, STARTTLS when the server
-// offers it, AUTH when configured — and the classification of what went wrong.
+// smtp_sender.cpp: libcurl SMTP — envelope, upload of the message, TLS as XUEJI_SMTP_TLS asks
+// (core/smtp_tls.h), AUTH when configured — and the classification of what went wrong.
 #include "mailer/smtp_sender.h"
 
 #include <curl/curl.h>
@@ -8,6 +8,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/address_mask.h"
 #include "core/mail_format.h"
 
 namespace xueji::mailer {
@@ -94,6 +95,26 @@ bool is_unreachable(CURLcode code) {
          code == CURLE_COULDNT_RESOLVE_PROXY;
 }
 
+// No TLS the policy accepts: the same for every message until the relay or the settings change,
+// so, like an unreachable server, the rest of the batch is not tried now. The hint names the
+// setting to look at.
+const char* tls_failure_hint(CURLcode code) {
+  switch (code) {
+    case CURLE_USE_SSL_FAILED:
+      return "the SMTP server does not offer STARTTLS, and XUEJI_SMTP_TLS requires TLS";
+    case CURLE_PEER_FAILED_VERIFICATION:
+      return "the SMTP server's certificate does not verify against the trusted CAs "
+             "(XUEJI_SMTP_CA_FILE, or the system store) or does not name the host of "
+             "XUEJI_SMTP_URL";
+    case CURLE_SSL_CACERT_BADFILE:
+      return "the CA bundle of XUEJI_SMTP_CA_FILE cannot be used";
+    case CURLE_SSL_CONNECT_ERROR:
+      return "the TLS handshake with the SMTP server failed";
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 struct SmtpSender::Handle {
@@ -111,7 +132,9 @@ void init_curl() {
 }
 
 SmtpSender::SmtpSender(const Config& config)
-    : config_(config), handle_(std::make_unique<Handle>()) {}
+    : config_(config),
+      tls_(effective_smtp_tls(config.smtp_tls, config.smtp_url)),
+      handle_(std::make_unique<Handle>()) {}
 
 SmtpSender::~SmtpSender() = default;
 
@@ -132,8 +155,15 @@ SendResult SmtpSender::send(const std::string& recipient, const std::string& mes
   curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_message);
   curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
   curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
-  // smtp:// upgrades with STARTTLS when the server offers it; smtps:// is TLS from the start.
-  curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+  // smtps:// is TLS from the start; smtp:// upgrades with STARTTLS, or fails when the server does
+  // not offer it and TLS is required. Either way the certificate and the host name are verified.
+  curl_easy_setopt(curl, CURLOPT_USE_SSL,
+                   static_cast<long>(tls_ == SmtpTls::kRequired ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!config_.smtp_ca_file.empty()) {
+    curl_easy_setopt(curl, CURLOPT_CAINFO, config_.smtp_ca_file.c_str());
+  }
   if (!config_.smtp_user.empty()) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, config_.smtp_user.c_str());
     curl_easy_setopt(curl, CURLOPT_PASSWORD, config_.smtp_password.c_str());
@@ -158,6 +188,8 @@ SendResult SmtpSender::send(const std::string& recipient, const std::string& mes
 
   std::string error = curl_easy_strerror(code);
   if (error_buffer[0] != '\0') error += ": " + std::string(error_buffer);
+  const char* tls_hint = tls_failure_hint(code);
+  if (tls_hint) error += std::string(" — ") + tls_hint;
   if (!conversation.refusal.empty()) {
     error +=
         " (server replied to " + conversation.refused_command + ": " + conversation.refusal + ")";
@@ -168,10 +200,13 @@ SendResult SmtpSender::send(const std::string& recipient, const std::string& mes
   bool message_refused =
       refusal_code >= 500 && refusal_code <= 599 &&
       (conversation.refused_command == "RCPT" || conversation.refused_command == "DATA");
+  // Servers quote the recipient back ("550 5.1.1 <x@y>: …"): the error goes to the log and the
+  // outbox list, so its addresses are masked here, once.
+  error = mask_addresses(error);
   if (message_refused) return {SendOutcome::kPermanent, error};
   // No greeting at all within the timeout is as unreachable as a refused connection.
   bool silent = code == CURLE_OPERATION_TIMEDOUT && conversation.last_reply.empty();
-  if (is_unreachable(code) || silent) return {SendOutcome::kUnreachable, error};
+  if (is_unreachable(code) || silent || tls_hint) return {SendOutcome::kUnreachable, error};
   return {SendOutcome::kTemporary, error};
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/config.h"
+#include "core/smtp_tls.h"
 
 namespace xueji::mailer {
 
@@ -12,15 +13,20 @@ enum class SendOutcome {
   kSent,
   kPermanent,    // the server refused this message for good: mark it failed, never retry
   kTemporary,    // a 4xx, a dropped connection mid-way, …: retry this message later
-  kUnreachable,  // no SMTP conversation at all: retry, and do not try the rest of the batch now
+  // No SMTP conversation at all, or none with the TLS XUEJI_SMTP_TLS asks for: retry, and do
+  // not try the rest of the batch now.
+  kUnreachable,
 };
 
 struct SendResult {
   SendOutcome outcome = SendOutcome::kTemporary;
-  std::string error;  // libcurl's reason and the server's last reply; empty when sent
+  // libcurl's reason and the server's last reply, addresses masked; empty when sent
+  std::string error;
 };
 
-// One libcurl handle, reused so consecutive messages share the SMTP connection.
+// One libcurl handle, reused so consecutive messages share the SMTP connection. TLS follows
+// effective_smtp_tls (core/smtp_tls.h): required → CURLUSESSL_ALL, opportunistic →
+// CURLUSESSL_TRY; peer and host verification always on, against XUEJI_SMTP_CA_FILE when set.
 class SmtpSender {
  public:
   explicit SmtpSender(const Config& config);
@@ -35,6 +41,7 @@ class SmtpSender {
  private:
   struct Handle;
   const Config& config_;
+  SmtpTls tls_;  // effective_smtp_tls of the configuration
   std::unique_ptr<Handle> handle_;
 };
 

@@ -1,6 +1,6 @@
 // purge_store.h: deleting the rows nothing reads any more (`xueji-ctl purge`): expired sessions
 // and captchas, and the e-mail codes, 身分驗證 failure counters and 忘記密碼／忘記帳號 requests
-// past the windows of core/retention.h. Each kind goes in batches of kPurgeBatch rows, one
+// past the windows of core/retention.h; and emptying, then deleting, delivered outbox mail. Each kind goes in batches of kPurgeBatch rows, one
 // statement (and so one short transaction) per batch, so the workers never wait long on a lock.
 #pragma once
 #include <cstdint>
@@ -19,6 +19,8 @@ struct PurgeCounts {
   std::int64_t identity_failures = 0;
   std::int64_t forgot_requests = 0;
   std::int64_t attempt_counters = 0;
+  std::int64_t outbox_bodies = 0;  // delivered messages whose body was emptied
+  std::int64_t outbox_rows = 0;    // delivered messages deleted
 };
 
 // Deletes, in this order:
@@ -28,7 +30,10 @@ struct PurgeCounts {
 // - email_codes sent before email_codes_sent_before that no remaining forgot_request names (a
 //   request's code stays as long as the request, so no request goes by ON DELETE CASCADE);
 // - identity_failures not updated since identity_failures_before and not locked at now;
-// - attempt_counters whose window began before attempt_windows_before and not locked at now.
+// - attempt_counters whose window began before attempt_windows_before and not locked at now;
+// - the body of outbox messages sent before sent_mail_bodies_before, made empty, body_purged_at
+//   set to now (pending, sending and failed messages keep theirs: they may still be sent);
+// - outbox messages sent before sent_mail_before.
 PurgeCounts purge_expired_rows(Db& db, const PurgeCutoffs& cutoffs);
 
 }  // namespace xueji::store

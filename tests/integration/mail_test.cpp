@@ -1,13 +1,16 @@
 // mail_test.cpp: the outbox and xueji-mailer against real SMTP servers — headers of a delivered
 // message, 200 messages queued while the sink is down all arriving once after it is back, a
 // permanent 550 failing only its own message, temporary failures and the 24-hour limit, two
-// mailers never sending a message twice, and a dead mailer's claim coming back after its lease.
+// mailers never sending a message twice, a dead mailer's claim coming back after its lease,
+// recipients masked in the mailer's log and xueji-ctl's output, and XUEJI_SMTP_TLS against sinks
+// with and without STARTTLS (tls_sink.py) and certificates made by openssl for the run.
 #include <cppunit/extensions/HelperMacros.h>
 #include <dirent.h>
 
 #include <chrono>
 #include <map>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -120,6 +123,108 @@ std::string latest_log(const std::string& name) {
   return start == std::string::npos ? text : text.substr(start);
 }
 
+// A test CA, and a certificate for 127.0.0.1 and localhost signed by it: made by openssl once per
+// run under VAR/tls-test (CA ca.crt; server server.crt + server.key).
+const std::string& tls_dir() {
+  static const std::string dir = [] {
+    std::string d = var_dir() + "/tls-test";
+    CliResult r = run_shell(
+        "set -euo pipefail; rm -rf " + quote_arg(d) + "; mkdir -p " + quote_arg(d) + "; cd " +
+        quote_arg(d) +
+        "; openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
+        "-keyout ca.key -out ca.crt -days 2 -subj '/CN=xueji test CA'"
+        "; openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
+        "-keyout server.key -out server.csr -subj /CN=127.0.0.1"
+        "; printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\nbasicConstraints=CA:FALSE\\n"
+        "extendedKeyUsage=serverAuth\\n' >server.ext"
+        "; openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial "
+        "-out server.crt -days 2 -extfile server.ext"
+        "; openssl verify -CAfile ca.crt server.crt");
+    if (r.status != 0) {
+      throw std::runtime_error("openssl could not make the test certificates:\n" + r.out + r.err);
+    }
+    return d;
+  }();
+  return dir;
+}
+
+std::string ca_file() { return tls_dir() + "/ca.crt"; }
+
+// tls_sink.py as the stack's smtp-sink: "none" (no STARTTLS), "starttls" (offered and required
+// before MAIL FROM) or "smtps"; each delivered message records its TLS version in X-Xueji-TLS.
+void start_tls_sink(const std::string& mode) {
+  std::string command = "/usr/bin/python3 " +
+                        quote_arg(source_dir() + "/tests/integration/support/tls_sink.py") +
+                        " 127.0.0.1 " + kSmtpPortFromEnv + " \"$XUEJI_VAR_DIR/mail\" " + mode;
+  if (mode != "none") {
+    command +=
+        " " + quote_arg(tls_dir() + "/server.crt") + " " + quote_arg(tls_dir() + "/server.key");
+  }
+  stop_sink();
+  start_sink(command);
+}
+
+// Replaces the stack's mailer with one that has `settings` (VAR=value words, quoted for the
+// shell) on top of VAR/env, and waits for its start line.
+void restart_mailer(const std::string& settings) {
+  stack_procs("proc_stop 15 mailer");
+  stack_procs(with_stack_env() + "proc_start mailer env " + settings +
+              " \"$XUEJI_BUILD_DIR/xueji-mailer\"");
+  if (!eventually([] { return contains_text(latest_log("mailer"), "xueji-mailer: started"); },
+                  seconds(10))) {
+    throw std::runtime_error("the mailer did not start:\n" + latest_log("mailer"));
+  }
+}
+
+// Whatever a test did to the mailer, the stack has its own mailer (VAR/env only) again afterwards.
+struct StandardMailerAfterwards {
+  ~StandardMailerAfterwards() {
+    try {
+      restart_mailer("");
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "could not restore the mailer: %s\n", e.what());
+    }
+  }
+};
+
+// Waits until no message of another test is due, so the next one queued is the only one a
+// freshly started mailer tries (a batch stops at the first server it cannot use).
+void wait_for_a_quiet_outbox() {
+  CPPUNIT_ASSERT_MESSAGE(
+      "messages of other tests still due",
+      eventually(
+          [] {
+            return number(
+                       "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending') "
+                       "AND next_attempt_at <= UTC_TIMESTAMP(6)") == 0;
+          },
+          seconds(30)));
+}
+
+std::string state_of(const std::string& recipient) {
+  return scalar("SELECT CONCAT(state, '|', attempts) FROM outbox WHERE recipient = '" + recipient +
+                "'");
+}
+
+std::string last_error_of(const std::string& recipient) {
+  return scalar("SELECT COALESCE(last_error, '') FROM outbox WHERE recipient = '" + recipient +
+                "'");
+}
+
+void due_now(const std::string& recipient) {
+  sql("UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP(6) WHERE recipient = '" + recipient +
+      "' AND state = 'pending'");
+}
+
+// The X-Xueji-TLS header tls_sink.py wrote into the message delivered to `recipient`.
+std::string tls_of_delivered(const std::string& recipient) {
+  std::string text = slurp(delivered_file(recipient));
+  std::size_t at = text.find("\nX-Xueji-TLS: ");
+  if (at == std::string::npos) return "";
+  std::size_t end = text.find('\n', at + 1);
+  return trimmed(text.substr(at + 14, end - at - 14));
+}
+
 int occurrences(const std::string& text, const std::string& needle) {
   int n = 0;
   for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
@@ -137,6 +242,10 @@ class MailTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(temporary_failures_back_off_and_give_up_after_a_day);
   CPPUNIT_TEST(two_mailers_deliver_each_message_once);
   CPPUNIT_TEST(a_dead_mailers_claim_comes_back_after_its_lease);
+  CPPUNIT_TEST(required_tls_keeps_mail_queued_without_starttls_and_opportunistic_sends_it);
+  CPPUNIT_TEST(required_tls_delivers_over_starttls_and_smtps_to_a_trusted_certificate);
+  CPPUNIT_TEST(an_untrusted_certificate_stops_delivery_in_both_modes);
+  CPPUNIT_TEST(the_mailer_refuses_bad_tls_settings_at_start);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -144,6 +253,9 @@ class MailTest : public CppUnit::TestFixture {
     std::string to = "header-" + new_tag() + "@example.org";
     CliResult queued = run_ctl({"mail", "test", "--to", to});
     CPPUNIT_ASSERT_EQUAL_MESSAGE(queued.err, 0, queued.status);
+    // xueji-ctl names the recipient masked, never in clear.
+    CPPUNIT_ASSERT_MESSAGE(queued.out, contains_text(queued.out, "收件者 h***@example.org"));
+    CPPUNIT_ASSERT_MESSAGE(queued.out, !contains_text(queued.out + queued.err, to));
     std::string file;
     CPPUNIT_ASSERT(eventually([&] { return !(file = delivered_file(to)).empty(); }, seconds(20)));
     std::string text = slurp(file);
@@ -218,13 +330,20 @@ class MailTest : public CppUnit::TestFixture {
                          scalar("SELECT attempts FROM outbox WHERE id = " + rejected_id));
     std::string error = scalar("SELECT last_error FROM outbox WHERE id = " + rejected_id);
     CPPUNIT_ASSERT_MESSAGE(error, contains_text(error, "550"));
+    // The server quoted the recipient back; the error kept and logged has it masked.
+    CPPUNIT_ASSERT_MESSAGE(error, contains_text(error, "<r***@example.org>"));
+    CPPUNIT_ASSERT_MESSAGE(error, !contains_text(error, tag));
+    std::string log = slurp(var_dir() + "/log/mailer.log");
+    CPPUNIT_ASSERT_MESSAGE(log, contains_text(log, "refused by the server: "));
+    CPPUNIT_ASSERT_MESSAGE(log, !contains_text(log, tag));
     CPPUNIT_ASSERT_EQUAL(std::size_t{6}, delivered(tag).size());
-    // Kept and visible to the administrator.
+    // Kept and visible to the administrator, the recipient masked.
     CliResult list = run_ctl({"outbox", "list", "--state", "failed", "--limit", "1000"});
     CPPUNIT_ASSERT_EQUAL(0, list.status);
-    CPPUNIT_ASSERT_MESSAGE(list.out,
-                           contains_text(list.out, rejected_id + "\tfailed\t1\treject-" + tag));
+    CPPUNIT_ASSERT_MESSAGE(
+        list.out, contains_text(list.out, rejected_id + "\tfailed\t1\tr***@example.org\t"));
     CPPUNIT_ASSERT(contains_text(list.out, "550"));
+    CPPUNIT_ASSERT_MESSAGE(list.out, !contains_text(list.out, tag));
     // outbox retry puts it back; the server refuses it again, once.
     CliResult retry = run_ctl({"outbox", "retry", "--id", rejected_id});
     CPPUNIT_ASSERT_EQUAL_MESSAGE(retry.err, 0, retry.status);
@@ -330,6 +449,95 @@ class MailTest : public CppUnit::TestFixture {
         scalar("SELECT CONCAT(state, '|', attempts) FROM outbox WHERE recipient = '" + held + "'"));
     CPPUNIT_ASSERT_EQUAL(std::size_t{1}, delivered(tag).size());
     sql("DELETE FROM outbox WHERE recipient = '" + held + "'");
+  }
+
+  // XUEJI_SMTP_TLS=required set explicitly holds for a loopback relay too, so the sink on
+  // 127.0.0.1 stands in for a remote relay; the exemption itself is smtp_tls_test.cpp's.
+  void required_tls_keeps_mail_queued_without_starttls_and_opportunistic_sends_it() {
+    StandardSinkAfterwards restore_sink;
+    StandardMailerAfterwards restore_mailer;
+    wait_for_a_quiet_outbox();
+    start_tls_sink("none");
+    restart_mailer("XUEJI_SMTP_TLS=required");
+    std::string tag = new_tag();
+    std::string to = "tlsplain-" + tag + "-1@example.org";
+    queue("tlsplain", tag, 1);
+    CPPUNIT_ASSERT(eventually(
+        [&] { return state_of(to) == "pending|1" && !last_error_of(to).empty(); }, seconds(20)));
+    std::string error = last_error_of(to);
+    CPPUNIT_ASSERT_MESSAGE(error, contains_text(error, "does not offer STARTTLS"));
+    CPPUNIT_ASSERT(delivered(tag).empty());
+    std::string log = latest_log("mailer");
+    CPPUNIT_ASSERT_MESSAGE(log, contains_text(log, "TLS required"));
+    CPPUNIT_ASSERT_MESSAGE(log, contains_text(log, "temporary failure, retry at"));
+    CPPUNIT_ASSERT_MESSAGE(log, contains_text(log, "does not offer STARTTLS"));
+    CPPUNIT_ASSERT_MESSAGE(log, !contains_text(log, tag));
+    // Opportunistic: the same message, still queued, goes in clear.
+    restart_mailer("XUEJI_SMTP_TLS=opportunistic");
+    due_now(to);
+    CPPUNIT_ASSERT(eventually([&] { return state_of(to) == "sent|2"; }, seconds(20)));
+    CPPUNIT_ASSERT_EQUAL(std::string("none"), tls_of_delivered(to));
+  }
+
+  void required_tls_delivers_over_starttls_and_smtps_to_a_trusted_certificate() {
+    StandardSinkAfterwards restore_sink;
+    StandardMailerAfterwards restore_mailer;
+    std::string tag = new_tag();
+    // STARTTLS on smtp://127.0.0.1 (the certificate names that address), the test CA trusted.
+    start_tls_sink("starttls");
+    restart_mailer("XUEJI_SMTP_TLS=required XUEJI_SMTP_CA_FILE=" + quote_arg(ca_file()));
+    std::string starttls = "tlsstart-" + tag + "-1@example.org";
+    queue("tlsstart", tag, 1);
+    CPPUNIT_ASSERT(eventually([&] { return state_of(starttls) == "sent|1"; }, seconds(20)));
+    CPPUNIT_ASSERT_EQUAL(std::string("TLSv1.3"), tls_of_delivered(starttls));
+    // smtps:// to localhost: TLS from the first byte, the name checked against the certificate.
+    start_tls_sink("smtps");
+    restart_mailer(std::string("XUEJI_SMTP_URL=smtps://localhost:") + kSmtpPortFromEnv +
+                   " XUEJI_SMTP_TLS=required XUEJI_SMTP_CA_FILE=" + quote_arg(ca_file()));
+    std::string smtps = "tlssmtps-" + tag + "-1@example.org";
+    queue("tlssmtps", tag, 1);
+    CPPUNIT_ASSERT(eventually([&] { return state_of(smtps) == "sent|1"; }, seconds(20)));
+    CPPUNIT_ASSERT_EQUAL(std::string("TLSv1.3"), tls_of_delivered(smtps));
+  }
+
+  void an_untrusted_certificate_stops_delivery_in_both_modes() {
+    StandardSinkAfterwards restore_sink;
+    StandardMailerAfterwards restore_mailer;
+    wait_for_a_quiet_outbox();
+    start_tls_sink("starttls");
+    // The system store does not know the test CA.
+    restart_mailer("XUEJI_SMTP_TLS=required");
+    std::string tag = new_tag();
+    std::string to = "tlsuntrusted-" + tag + "-1@example.org";
+    queue("tlsuntrusted", tag, 1);
+    CPPUNIT_ASSERT(eventually(
+        [&] { return state_of(to) == "pending|1" && !last_error_of(to).empty(); }, seconds(20)));
+    std::string error = last_error_of(to);
+    CPPUNIT_ASSERT_MESSAGE(error, contains_text(error, "certificate"));
+    // Opportunistic TLS still verifies what the server offers: no fallback to clear text.
+    restart_mailer("XUEJI_SMTP_TLS=opportunistic");
+    due_now(to);
+    CPPUNIT_ASSERT(eventually([&] { return state_of(to) == "pending|2"; }, seconds(20)));
+    error = last_error_of(to);
+    CPPUNIT_ASSERT_MESSAGE(error, contains_text(error, "certificate"));
+    CPPUNIT_ASSERT(delivered(tag).empty());
+    // Trusting the test CA, opportunistic TLS takes the STARTTLS the server offers.
+    restart_mailer("XUEJI_SMTP_TLS=opportunistic XUEJI_SMTP_CA_FILE=" + quote_arg(ca_file()));
+    due_now(to);
+    CPPUNIT_ASSERT(eventually([&] { return state_of(to) == "sent|3"; }, seconds(20)));
+    CPPUNIT_ASSERT_EQUAL(std::string("TLSv1.3"), tls_of_delivered(to));
+  }
+
+  void the_mailer_refuses_bad_tls_settings_at_start() {
+    for (const std::string setting :
+         {"XUEJI_SMTP_TLS=sometimes", "XUEJI_SMTP_CA_FILE=/nonexistent"}) {
+      CliResult r = run_shell(with_stack_env() + "exec env " + setting +
+                              " \"$XUEJI_BUILD_DIR/xueji-mailer\"");
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(r.err, 2, r.status);
+      std::string variable = setting.substr(0, setting.find('='));
+      CPPUNIT_ASSERT_MESSAGE(r.err,
+                             contains_text(r.err, "configuration error: " + variable + ": "));
+    }
   }
 };
 

@@ -122,6 +122,28 @@ Printed printed(const std::string& out) {
           printed_count(out, "忘記密碼／帳號申請紀錄"), printed_count(out, "登入嘗試計數")};
 }
 
+// An outbox message to address(name) in `state`, sent at `sent_at` (SQL, or NULL), its body
+// emptied at `purged_at` (SQL, or NULL); never due, so the stack's mailer leaves it alone.
+void insert_outbox_mail(const std::string& name, const std::string& state,
+                        const std::string& sent_at, const std::string& purged_at = "NULL") {
+  sql("INSERT INTO outbox (recipient, subject, body, state, attempts, next_attempt_at, sent_at, "
+      "body_purged_at, created_at) VALUES ('" +
+      address(name) + "', 'subject " + name + "', " +
+      (purged_at == "NULL" ? "'code 123456 for Wang Xiaoming'" : "''") + ", '" + state + "', 1, " +
+      ahead("1 DAY") + ", " + sent_at + ", " + purged_at + ", " +
+      (sent_at == "NULL" ? ago("30 DAY") : sent_at + " - INTERVAL 1 MINUTE") + ")");
+}
+
+// "body|purged" of the outbox message to address(name): its body, and whether body_purged_at is
+// set; "gone" when the row was deleted.
+std::string outbox_mail(const std::string& name) {
+  std::string row =
+      trimmed(sql("SELECT CONCAT(body, '|', body_purged_at IS NOT NULL, '|', "
+                  "subject) FROM outbox WHERE recipient = '" +
+                  address(name) + "'"));
+  return row.empty() ? "gone" : row;
+}
+
 CliResult purge() {
   CliResult r = run_ctl({"purge"});
   CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out + r.err, 0, r.status);
@@ -136,6 +158,7 @@ class PurgeTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(purge_deletes_more_than_one_batch_in_one_run);
   CPPUNIT_TEST(purge_counts_in_its_output_and_its_audit_row);
   CPPUNIT_TEST(purge_has_help_and_refuses_arguments);
+  CPPUNIT_TEST(purge_empties_delivered_mail_after_7_days_and_deletes_it_after_400);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -254,6 +277,53 @@ class PurgeTest : public CppUnit::TestFixture {
     CliResult option = run_ctl({"purge", "--older-than", "1"});
     CPPUNIT_ASSERT_EQUAL(2, option.status);
     CPPUNIT_ASSERT(contains_text(option.err, "不認得的選項 --older-than"));
+  }
+
+  // Issue 16: delivered mail keeps its body (codes, names) 7 days, its row as long as the audit
+  // trail (400 days); mail not delivered keeps everything, since it may still be sent.
+  void purge_empties_delivered_mail_after_7_days_and_deletes_it_after_400() {
+    insert_outbox_mail("o-sent-8d", "sent", ago("8 DAY"));
+    insert_outbox_mail("o-sent-6d", "sent", ago("6 DAY"));
+    insert_outbox_mail("o-sent-401d", "sent", ago("401 DAY"));
+    insert_outbox_mail("o-sent-399d", "sent", ago("399 DAY"), ago("392 DAY"));
+    insert_outbox_mail("o-pending", "pending", "NULL");
+    insert_outbox_mail("o-failed", "failed", "NULL");
+    const std::string kBody = "code 123456 for Wang Xiaoming";
+
+    CliResult r = purge();
+
+    CPPUNIT_ASSERT_EQUAL(std::string("|1|subject o-sent-8d"), outbox_mail("o-sent-8d"));
+    CPPUNIT_ASSERT_EQUAL(kBody + "|0|subject o-sent-6d", outbox_mail("o-sent-6d"));
+    CPPUNIT_ASSERT_EQUAL(std::string("gone"), outbox_mail("o-sent-401d"));
+    CPPUNIT_ASSERT_EQUAL(std::string("|1|subject o-sent-399d"), outbox_mail("o-sent-399d"));
+    CPPUNIT_ASSERT_EQUAL(kBody + "|0|subject o-pending", outbox_mail("o-pending"));
+    CPPUNIT_ASSERT_EQUAL(kBody + "|0|subject o-failed", outbox_mail("o-failed"));
+    // When the body went is recorded; the recipient stays until the row goes.
+    CPPUNIT_ASSERT_EQUAL(
+        1, count("SELECT COUNT(*) FROM outbox WHERE recipient = '" + address("o-sent-8d") +
+                 "' AND body_purged_at > UTC_TIMESTAMP(6) - INTERVAL 1 HOUR"));
+
+    long long emptied = printed_count(r.out, "信件內文");
+    long long deleted = printed_count(r.out, "400 天的信件");
+    CPPUNIT_ASSERT_MESSAGE(r.out, emptied >= 1 && deleted >= 1);
+    std::string audit =
+        trimmed(sql("SELECT CONCAT(actor, '|', target) FROM audit_log WHERE action = "
+                    "'outbox.purge' ORDER BY id DESC LIMIT 1"));
+    CPPUNIT_ASSERT_EQUAL(unix_user() + "|bodies_emptied:" + std::to_string(emptied) +
+                             " deleted:" + std::to_string(deleted),
+                         audit);
+    // A second run leaves an emptied body alone; once its sending is 401 days back, the row goes.
+    std::string purged_at = trimmed(
+        sql("SELECT body_purged_at FROM outbox WHERE recipient = '" + address("o-sent-8d") + "'"));
+    purge();
+    CPPUNIT_ASSERT_EQUAL(purged_at,
+                         trimmed(sql("SELECT body_purged_at FROM outbox WHERE recipient = '" +
+                                     address("o-sent-8d") + "'")));
+    sql("UPDATE outbox SET sent_at = " + ago("401 DAY") + " WHERE recipient = '" +
+        address("o-sent-8d") + "'");
+    purge();
+    CPPUNIT_ASSERT_EQUAL(std::string("gone"), outbox_mail("o-sent-8d"));
+    sql("DELETE FROM outbox WHERE recipient LIKE '" + run_tag() + "-o-%'");
   }
 };
 
