@@ -2,14 +2,10 @@
 #include "core/oidc.h"
 
 #include "core/crypto.h"
+#include "core/percent_encoding.h"
 
 namespace xueji::oidc {
 namespace {
-
-bool unreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
 
 bool plain_text(std::string_view text) {
   for (unsigned char c : text) {
@@ -33,7 +29,7 @@ bool loopback_host(std::string_view rest) {
 bool valid_code_verifier(std::string_view verifier) {
   if (verifier.size() < 43 || verifier.size() > 128) return false;
   for (unsigned char c : verifier) {
-    if (!unreserved(c)) return false;
+    if (!is_unreserved(c)) return false;
   }
   return true;
 }
@@ -41,7 +37,7 @@ bool valid_code_verifier(std::string_view verifier) {
 bool valid_code_challenge(std::string_view challenge) {
   if (challenge.size() != 43) return false;
   for (unsigned char c : challenge) {
-    if (!unreserved(c) || c == '.' || c == '~') return false;
+    if (!is_unreserved(c) || c == '.' || c == '~') return false;
   }
   return true;
 }
@@ -124,21 +120,6 @@ bool has_scope(std::string_view scope, std::string_view word) {
     if (w == word) return true;
   }
   return false;
-}
-
-std::string percent_encode(std::string_view text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (unreserved(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
 }
 
 std::string add_query(std::string url, std::string_view name, std::string_view value) {

@@ -52,7 +52,5 @@ bool has_scope(std::string_view scope, std::string_view word);
 
 // Appends name=value (percent-encoded) to a URL with '?' or '&' as needed.
 std::string add_query(std::string url, std::string_view name, std::string_view value);
-// Everything but [A-Za-z0-9-_.~] percent-encoded (UTF-8 bytes as %XX).
-std::string percent_encode(std::string_view text);
 
 }  // namespace xueji::oidc

@@ -7,6 +7,7 @@
 #include "core/forgot_policy.h"
 #include "core/identity_lockout.h"
 #include "core/lockout.h"
+#include "core/oidc.h"
 
 namespace xueji {
 
@@ -18,6 +19,11 @@ inline constexpr Seconds kIdentityFailureRetention{24 * 60 * 60};
 inline constexpr Seconds kAttemptCounterRetention{60 * 60};
 // forgot_requests: an account's daily mail cap and a session's hourly limit.
 inline constexpr Seconds kForgotRequestRetention{2 * 24 * 60 * 60};
+
+// oidc_pending, oidc_codes, oidc_tokens (single sign-on): an hour past their expiry. A used
+// code outlives its tokens, so a second use is still recognised (and what the first issued
+// revoked) as long as those tokens could be used.
+inline constexpr Seconds kOidcRowRetention{60 * 60};
 
 // audit_log: the audit trail covers a whole school year and the start of the next (400 days).
 // Nothing defined it before issue 16; `purge` does not delete audit rows (yet), but the rows
@@ -33,6 +39,7 @@ static_assert(kEmailCodeRetention > kEmailSendWindow);
 static_assert(kSentMailRetention > kSentMailBodyRetention);
 static_assert(kIdentityFailureRetention > kIdentityIdWindow + kIdentityLockTime);
 static_assert(kAttemptCounterRetention > kFailureWindow + kLockDuration);
+static_assert(kOidcRowRetention > oidc::kCodeLifetime + oidc::kAccessTokenLifetime);
 static_assert(kForgotRequestRetention > kForgotMailWindow &&
               kForgotRequestRetention > kEmailSendWindow);
 
@@ -45,6 +52,7 @@ struct PurgeCutoffs {
   TimePoint attempt_windows_before;    // counters whose window began earlier (and not locked) go
   TimePoint sent_mail_bodies_before;   // mail sent earlier loses its body
   TimePoint sent_mail_before;          // mail sent earlier goes
+  TimePoint oidc_expired_before;       // single sign-on rows that expired earlier go
 };
 
 inline PurgeCutoffs purge_cutoffs(TimePoint now) {
@@ -54,7 +62,8 @@ inline PurgeCutoffs purge_cutoffs(TimePoint now) {
           now - kForgotRequestRetention,
           now - kAttemptCounterRetention,
           now - kSentMailBodyRetention,
-          now - kSentMailRetention};
+          now - kSentMailRetention,
+          now - kOidcRowRetention};
 }
 
 }  // namespace xueji

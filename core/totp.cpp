@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/crypto.h"
+#include "core/percent_encoding.h"
 
 namespace xueji::totp {
 namespace {
@@ -15,24 +16,6 @@ int base32_value(char c) {
   if (c >= 'a' && c <= 'z') return c - 'a';
   if (c >= '2' && c <= '7') return c - '2' + 26;
   return -1;
-}
-
-// Unreserved characters of RFC 3986 stay; every other byte (UTF-8 included) becomes %XX.
-std::string percent_encode(std::string_view text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~';
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
 }
 
 // Six ASCII digits out of what was typed, or empty.

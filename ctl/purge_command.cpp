@@ -11,7 +11,8 @@ namespace xueji::ctl {
 namespace {
 
 static_assert(kSentMailBodyRetention == std::chrono::days{7} &&
-                  kSentMailRetention == std::chrono::days{400},
+                  kSentMailRetention == std::chrono::days{400} &&
+                  kOidcRowRetention == std::chrono::hours{1},
               "the help and output below name these numbers");
 
 int run_purge(Ctl& ctl, const Options&) {
@@ -34,6 +35,9 @@ int run_purge(Ctl& ctl, const Options&) {
                                 " deleted:" + std::to_string(n.outbox_rows));
   print_line("purge：寄件佇列中已清除寄出超過 7 天的信件內文 " + std::to_string(n.outbox_bodies) +
              " 筆、已刪除寄出超過 400 天的信件 " + std::to_string(n.outbox_rows) + " 筆。");
+  ctl.audit("oidc.purge", "deleted:" + std::to_string(n.oidc_rows));
+  print_line("purge：已刪除過期超過 1 小時的單一登入授權請求、授權碼與存取權杖 " +
+             std::to_string(n.oidc_rows) + " 筆。");
   return kExitOk;
 }
 
@@ -52,6 +56,7 @@ const Command& purge_command() {
       "  忘記密碼／帳號申請紀錄：超過 2 天者（每日寄信上限只看 24 小時內的）；\n"
       "  已寄出的信件：寄出超過 7 天者清除內文（驗證代碼、姓名等），只留收件者、主旨與時間；\n"
       "    寄出超過 400 天（稽核紀錄的保存期限）者刪除。待寄與寄送失敗的信件不動。\n"
+      "  單一登入：等待登入的授權請求、授權碼與存取權杖，過期超過 1 小時者。\n"
       "可重複或同時執行；正式環境由 xueji-purge.timer 每 15 分鐘執行一次。",
       {},
       {},

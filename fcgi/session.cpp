@@ -1,6 +1,7 @@
 // session.cpp: finding, creating, rotating and ending the visitor's session; the CSRF check.
 #include "fcgi/session.h"
 
+#include "core/percent_encoding.h"
 #include "fcgi/parse.h"
 #include "sql/session_store.h"
 
@@ -89,6 +90,10 @@ std::optional<Session> find_session(const http::Request& req, Context& ctx) {
 
 Session current_session(const http::Request& req, Context& ctx) {
   if (auto existing = find_session(req, ctx)) return *existing;
+  return start_session(ctx);
+}
+
+Session start_session(Context& ctx) {
   std::string value = ctx.random.token(32);
   store::SessionRow row;
   row.id_hash = crypto::sha256(value);
@@ -137,7 +142,7 @@ void Session::set_value(std::string_view key, std::string_view value) {
   for (const auto& [k, v] : fields) {
     if (v.empty()) continue;
     if (!encoded.empty()) encoded += '&';
-    encoded += http::percent_encode(k) + "=" + http::percent_encode(v);
+    encoded += percent_encode(k) + "=" + percent_encode(v);
   }
   if (encoded.size() > kMaxSessionData) {
     throw std::length_error("session data over " + std::to_string(kMaxSessionData) + " bytes");

@@ -49,6 +49,9 @@ std::optional<std::string> cookie_session_hash(const http::Request& req, Context
 Session adopt_live_session(const store::SessionRow& row, Context& ctx);
 // The visitor's live session, creating one (and queuing its cookie) when there is none.
 Session current_session(const http::Request& req, Context& ctx);
+// A new anonymous session, its cookie queued on ctx (what current_session() makes when the
+// request has none).
+Session start_session(Context& ctx);
 // Stores the session's state under a new id and CSRF token (login, privilege change): same row,
 // new cookie value. Change the state first; this saves it too.
 void rotate_and_save_session(Session& session, Context& ctx);

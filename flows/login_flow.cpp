@@ -65,6 +65,14 @@ void complete_login(const http::Request& req, Context& ctx, LoginState& state) {
   state.session.auth_stage = kStageComplete;
 }
 
+// Copies where the person was going (rd=, a waiting authorization request) from one session's
+// values to another's.
+void carry_destination(const Session& from, Session& to) {
+  for (const char* key : {kReturnPathKey, kOidcPendingKey}) {
+    if (std::string value = from.value(key); !value.empty()) to.set_value(key, value);
+  }
+}
+
 }  // namespace
 
 LoginGate enter_login_page(const http::Request& req, Context& ctx, RequiredAction page) {
@@ -153,11 +161,9 @@ void start_login(Session& session, const store::Account& account, bool weak_pass
   session.wizard_step.clear();
   session.failed_tries = 0;
   // Where the person was going (rd=, a waiting authorization request) survives the login.
-  std::string return_path = session.value(kReturnPathKey);
-  std::string oidc_pending = session.value(kOidcPendingKey);
+  Session before = session;
   session.clear_values();
-  if (!return_path.empty()) session.set_value(kReturnPathKey, return_path);
-  if (!oidc_pending.empty()) session.set_value(kOidcPendingKey, oidc_pending);
+  carry_destination(before, session);
   session.set_value(kAuthAtKey, std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
                                                    ctx.clock.now().time_since_epoch())
                                                    .count()));
@@ -191,6 +197,16 @@ http::Response end_login(const Session& session, Context& ctx, std::string_view 
   }
   end_session(session, ctx);
   return http::Response::redirect("/login?notice=" + std::string(notice));
+}
+
+http::Response end_login_keeping_destination(const Session& session, Context& ctx,
+                                             std::string_view notice) {
+  http::Response r = end_login(session, ctx, notice, true);
+  if (session.value(kReturnPathKey).empty() && session.value(kOidcPendingKey).empty()) return r;
+  Session next = start_session(ctx);
+  carry_destination(session, next);
+  save_session(next, ctx);
+  return r;
 }
 
 std::vector<std::string> password_rule_problems(std::string_view password,

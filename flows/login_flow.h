@@ -67,6 +67,11 @@ bool count_wrong_bind_code(Session& session, Context& ctx);
 // person to the login page with a notice key of handlers/login.cpp.
 http::Response end_login(const Session& session, Context& ctx, std::string_view notice,
                          bool all_sessions = false);
+// end_login() with every session of the account, for a login that must start again after a
+// forced rename or password change: where the person was going (rd=, a waiting authorization
+// request) moves to a new anonymous session, so the next login still ends there.
+http::Response end_login_keeping_destination(const Session& session, Context& ctx,
+                                             std::string_view notice);
 
 // Single sign-on (issue 17). The session of a complete login that may use applications, without
 // any side effect but the idle expiry: nullopt for no session, a login still under way, or one

@@ -3,6 +3,7 @@
 
 #include "core/oidc.h"
 #include "core/oidc_keys.h"
+#include "core/percent_encoding.h"
 
 namespace xueji {
 namespace {
@@ -53,9 +54,9 @@ std::string duties_header(const store::PersonDuties& duties) {
   std::string out;
   for (const auto& school : duties.schools) {
     if (!out.empty()) out += ';';
-    out += oidc::percent_encode(school.school_code) + ":";
+    out += percent_encode(school.school_code) + ":";
     for (std::size_t i = 0; i < school.duties.size(); ++i) {
-      out += (i ? "," : "") + oidc::percent_encode(school.duties[i]);
+      out += (i ? "," : "") + percent_encode(school.duties[i]);
     }
   }
   return out;

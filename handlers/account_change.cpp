@@ -91,5 +91,5 @@ xueji::http::Response handle_account_change(const xueji::http::Request& req, xue
     problems.new_account = {std::string(kAccountNameTaken)};
     return change_page(ctx, state, typed, problems);
   }
-  return end_login(state.session, ctx, "renamed", true);
+  return end_login_keeping_destination(state.session, ctx, "renamed");
 }

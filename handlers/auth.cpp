@@ -3,6 +3,7 @@
 // of a person with duties this year; 401 for anyone else. One query, on every request of a
 // protected application.
 #include "core/oidc.h"
+#include "core/percent_encoding.h"
 #include "fcgi/handler.h"
 #include "flows/oidc.h"
 
@@ -16,8 +17,8 @@ xueji::http::Response handle_auth(const xueji::http::Request& req, xueji::Contex
     return r;
   }
   r.add_header("X-Xueji-Sub", oidc_subject(ctx, login->account.id));
-  r.add_header("X-Xueji-Account", oidc::percent_encode(login->account.login_name));
-  r.add_header("X-Xueji-Name", oidc::percent_encode(person_name(login->account, login->duties)));
+  r.add_header("X-Xueji-Account", percent_encode(login->account.login_name));
+  r.add_header("X-Xueji-Name", percent_encode(person_name(login->account, login->duties)));
   r.add_header("X-Xueji-Duties", duties_header(login->duties));
   return r;
 }

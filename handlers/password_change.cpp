@@ -128,5 +128,5 @@ xueji::http::Response handle_password_change(const xueji::http::Request& req, xu
     audit_request(ctx, req, actor, voluntary ? "password.changed" : "password.changed_forced",
                   actor);
   });
-  return end_login(state.session, ctx, "password_changed", true);
+  return end_login_keeping_destination(state.session, ctx, "password_changed");
 }

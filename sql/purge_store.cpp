@@ -28,6 +28,10 @@ const std::string kPurgeAttemptCounters =
     "DELETE FROM attempt_counters WHERE window_start < ? "
     "AND (locked_until IS NULL OR locked_until <= ?) LIMIT ?";
 
+const std::string kPurgeOidcPending = "DELETE FROM oidc_pending WHERE expires_at < ? LIMIT ?";
+const std::string kPurgeOidcCodes = "DELETE FROM oidc_codes WHERE expires_at < ? LIMIT ?";
+const std::string kPurgeOidcTokens = "DELETE FROM oidc_tokens WHERE expires_at < ? LIMIT ?";
+
 // Runs a DELETE … LIMIT ? (the batch size its last parameter) until a batch deletes fewer rows
 // than a full batch. Repeating a batch after a lost connection deletes nothing twice. Also runs
 // the UPDATE that empties outbox bodies, which leaves each row it changed out of its own WHERE.
@@ -61,6 +65,9 @@ PurgeCounts purge_expired_rows(Db& db, const PurgeCutoffs& cutoffs) {
   counts.outbox_rows = delete_in_batches(db, kPurgeSentMail, cutoffs.sent_mail_before);
   counts.outbox_bodies =
       delete_in_batches(db, kEmptySentMailBodies, cutoffs.now, cutoffs.sent_mail_bodies_before);
+  for (const std::string* statement : {&kPurgeOidcPending, &kPurgeOidcCodes, &kPurgeOidcTokens}) {
+    counts.oidc_rows += delete_in_batches(db, *statement, cutoffs.oidc_expired_before);
+  }
   return counts;
 }
 

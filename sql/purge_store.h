@@ -21,6 +21,7 @@ struct PurgeCounts {
   std::int64_t attempt_counters = 0;
   std::int64_t outbox_bodies = 0;  // delivered messages whose body was emptied
   std::int64_t outbox_rows = 0;    // delivered messages deleted
+  std::int64_t oidc_rows = 0;      // authorization requests, codes and access tokens
 };
 
 // Deletes, in this order:
@@ -33,7 +34,9 @@ struct PurgeCounts {
 // - attempt_counters whose window began before attempt_windows_before and not locked at now;
 // - the body of outbox messages sent before sent_mail_bodies_before, made empty, body_purged_at
 //   set to now (pending, sending and failed messages keep theirs: they may still be sent);
-// - outbox messages sent before sent_mail_before.
+// - outbox messages sent before sent_mail_before;
+// - single sign-on's waiting authorization requests, codes and access tokens that expired
+//   before oidc_expired_before.
 PurgeCounts purge_expired_rows(Db& db, const PurgeCutoffs& cutoffs);
 
 }  // namespace xueji::store

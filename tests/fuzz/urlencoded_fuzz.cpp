@@ -5,12 +5,14 @@
 #include <cstdint>
 #include <string>
 
+#include "core/percent_encoding.h"
 #include "fcgi/parse.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {
 
 using namespace xueji::http;
+using xueji::percent_encode;
 
 bool name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||

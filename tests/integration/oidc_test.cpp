@@ -79,6 +79,7 @@ class OidcTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(a_person_without_duty_gets_the_no_duty_page_not_a_code);
   CPPUNIT_TEST(auth_lets_a_complete_login_through_with_its_headers);
   CPPUNIT_TEST(login_rd_returns_to_same_site_paths_only);
+  CPPUNIT_TEST(a_forced_rename_keeps_the_way_back_to_the_client);
   CPPUNIT_TEST(ctl_manages_clients_and_rotates_keys);
   CPPUNIT_TEST_SUITE_END();
 
@@ -171,8 +172,16 @@ class OidcTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(contains(page.body, r.staff.school_code));
     CPPUNIT_ASSERT(contains(page.body, "導師"));
     CPPUNIT_ASSERT(!contains(page.body, "forged-name"));
-    // Logged out, /auth refuses again.
+    // A POST is guarded too: /auth is asked as a GET, and the application answers it (the demo
+    // page takes GET only, so 405 from it, not 500 from a failed subrequest).
+    HttpResponse posted = post(b, "/app/", {{"x", "1"}});
+    CPPUNIT_ASSERT_EQUAL(405L, posted.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("GET, HEAD"), posted.header("allow"));
+    // Logged out, /auth refuses again, and a POST is sent to the login like a GET.
     logout(b);
+    HttpResponse refused = post(b, "/app/", {{"x", "1"}});
+    CPPUNIT_ASSERT_EQUAL(303L, refused.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("/login?rd=/app/"), location(refused));
     CPPUNIT_ASSERT_EQUAL(401L, b.get("/auth").status);
     CPPUNIT_ASSERT_EQUAL(303L, b.get("/app/").status);
   }
@@ -188,6 +197,32 @@ class OidcTest : public CppUnit::TestFixture {
       logout(b);
       sql("UPDATE accounts SET totp_last_step = NULL WHERE login_key = LOWER('" + r.account + "')");
     }
+  }
+
+  // A login interrupted by a forced rename starts again at /login; the authorization request it
+  // was for still waits, and the code goes to the client after the second login.
+  void a_forced_rename_keeps_the_way_back_to_the_client() {
+    Ready r = ready_account();
+    Client c = add_client();
+    sql("UPDATE accounts SET must_change_name = 1 WHERE login_key = LOWER('" + r.account + "')");
+    Browser b;
+    CPPUNIT_ASSERT_EQUAL(std::string("/login"), location(b.get(authorize_url(c))));
+    CPPUNIT_ASSERT_EQUAL(std::string("/account/change"), location(password_and_code(b, r)));
+    std::string new_name = good_name();
+    HttpResponse renamed =
+        submit(b, "/account/change", "account_change", {{"new_account", new_name}});
+    CPPUNIT_ASSERT_EQUAL(std::string("/login?notice=renamed"), location(renamed));
+    CPPUNIT_ASSERT_EQUAL(401L, b.get("/auth").status);
+    // The same code step may not serve twice; the second login uses the next one.
+    sql("UPDATE accounts SET totp_last_step = NULL WHERE login_key = LOWER('" + new_name + "')");
+    Ready renamed_ready = r;
+    renamed_ready.account = new_name;
+    CPPUNIT_ASSERT_EQUAL(std::string("/home"), location(password_and_code(b, renamed_ready)));
+    std::string resume = location(b.get("/home"));
+    CPPUNIT_ASSERT_EQUAL(std::string("/oidc/authorize?pending=1"), resume);
+    std::string back = location(b.get(resume));
+    CPPUNIT_ASSERT_MESSAGE(back, back.rfind(kRedirect + "?code=", 0) == 0);
+    CPPUNIT_ASSERT_MESSAGE(back, contains(back, "&state=s1"));
   }
 
   void ctl_manages_clients_and_rotates_keys() {

@@ -105,6 +105,31 @@ void insert_forgot_request(const std::string& session, const std::string& reques
       code_id + ", 0, " + requested_at + ")");
 }
 
+// A single sign-on row of `table` (oidc_pending, oidc_codes or oidc_tokens) named `name`,
+// expiring at `expires_at` (SQL).
+void insert_oidc_row(const std::string& table, const std::string& name,
+                     const std::string& expires_at) {
+  if (table == "oidc_pending") {
+    sql("INSERT INTO oidc_pending (id_hash, client_id, redirect_uri, scope, state, nonce, "
+        "code_challenge, expires_at) VALUES (" + key(name) + ", 'c', 'https://a/cb', 'openid', "
+        "'s', 'n', 'x', " + expires_at + ")");
+  } else if (table == "oidc_codes") {
+    sql("INSERT INTO oidc_codes (code_hash, client_id, redirect_uri, account_id, scope, nonce, "
+        "code_challenge, auth_time, expires_at) VALUES (" + key(name) + ", 'c', 'https://a/cb', "
+        "1, 'openid', 'n', 'x', " + ago("2 HOUR") + ", " + expires_at + ")");
+  } else {
+    sql("INSERT INTO oidc_tokens (token_hash, code_hash, client_id, account_id, scope, "
+        "expires_at) VALUES (" + key(name) + ", " + key(name + "-code") + ", 'c', 1, 'openid', " +
+        expires_at + ")");
+  }
+}
+bool oidc_row_exists(const std::string& table, const std::string& name) {
+  std::string column = table == "oidc_pending" ? "id_hash"
+                       : table == "oidc_codes" ? "code_hash"
+                                               : "token_hash";
+  return count("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = " + key(name)) == 1;
+}
+
 // The number the command printed after `label` ("工作階段 3 筆"); -1 when it is missing.
 long long printed_count(const std::string& out, const std::string& label) {
   std::smatch m;
@@ -158,6 +183,7 @@ class PurgeTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(purge_deletes_more_than_one_batch_in_one_run);
   CPPUNIT_TEST(purge_counts_in_its_output_and_its_audit_row);
   CPPUNIT_TEST(purge_has_help_and_refuses_arguments);
+  CPPUNIT_TEST(purge_deletes_single_sign_on_rows_an_hour_after_they_expire);
   CPPUNIT_TEST(purge_empties_delivered_mail_after_7_days_and_deletes_it_after_400);
   CPPUNIT_TEST_SUITE_END();
 
@@ -221,6 +247,27 @@ class PurgeTest : public CppUnit::TestFixture {
                            !attempt_counter_exists("a-61m-lock-over"));
     CPPUNIT_ASSERT_MESSAGE("attempts window 59 min ago", attempt_counter_exists("a-59m"));
     CPPUNIT_ASSERT_MESSAGE("attempts still locked", attempt_counter_exists("a-61m-locked"));
+  }
+
+  void purge_deletes_single_sign_on_rows_an_hour_after_they_expire() {
+    const char* tables[] = {"oidc_pending", "oidc_codes", "oidc_tokens"};
+    for (const char* table : tables) {
+      insert_oidc_row(table, std::string(table) + "-61m", ago("61 MINUTE"));
+      insert_oidc_row(table, std::string(table) + "-59m", ago("59 MINUTE"));
+      insert_oidc_row(table, std::string(table) + "-live", ahead("1 MINUTE"));
+    }
+    CliResult r = purge();
+    for (const char* table : tables) {
+      std::string t = table;
+      CPPUNIT_ASSERT_MESSAGE(t + " expired 61 min ago", !oidc_row_exists(t, t + "-61m"));
+      CPPUNIT_ASSERT_MESSAGE(t + " expired 59 min ago", oidc_row_exists(t, t + "-59m"));
+      CPPUNIT_ASSERT_MESSAGE(t + " live", oidc_row_exists(t, t + "-live"));
+    }
+    CPPUNIT_ASSERT_MESSAGE(r.out, printed_count(r.out, "授權請求、授權碼與存取權杖") >= 3);
+    std::string audit = trimmed(sql(
+        "SELECT target FROM audit_log WHERE action = 'oidc.purge' ORDER BY id DESC LIMIT 1"));
+    CPPUNIT_ASSERT_MESSAGE(audit, audit.rfind("deleted:", 0) == 0 &&
+                                      std::stoll(audit.substr(8)) >= 3);
   }
 
   void purge_deletes_more_than_one_batch_in_one_run() {

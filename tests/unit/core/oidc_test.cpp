@@ -90,7 +90,6 @@ class OidcTest : public CppUnit::TestFixture {
                          oidc::add_query(oidc::add_query("https://a/cb", "code", "x"), "state", "a b&c="));
     CPPUNIT_ASSERT_EQUAL(std::string("https://a/cb?x=1&iss=https%3A%2F%2Fh"),
                          oidc::add_query("https://a/cb?x=1", "iss", "https://h"));
-    CPPUNIT_ASSERT_EQUAL(std::string("%E6%95%99%E5%8B%99"), oidc::percent_encode("教務"));
   }
 
   void lines_round_trip() {
