@@ -125,7 +125,7 @@ SendDecision decide_send(const SendHistory& history, bool is_resend, TimePoint n
 std::string wait_text(Seconds wait) {
   long total = static_cast<long>(wait.count());
   if (total < 0) total = 0;
-  // Up to a minute in seconds: the resend cooldown always reads "N 秒".
+  // Up to a minute in seconds, then minutes and seconds (the resend cooldown: "2 分 40 秒").
   if (total <= 60) return std::to_string(total) + " 秒";
   long seconds = total % 60;
   std::string text = std::to_string(total / 60) + " 分";

@@ -15,7 +15,7 @@ inline constexpr int kEmailCodeDigits = 6;
 inline constexpr std::string_view kEmailCodeLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ";
 inline constexpr Seconds kEmailCodeLifetime{5 * 60};
 inline constexpr int kEmailCodeMaxTries = 5;  // the 5th wrong try kills the code
-inline constexpr Seconds kEmailResendCooldown{60};
+inline constexpr Seconds kEmailResendCooldown{3 * 60};  // the manual: 「於 3 分鐘後」
 inline constexpr int kEmailSendsPerHour = 5;  // per session and per address
 inline constexpr Seconds kEmailSendWindow{60 * 60};
 
@@ -88,7 +88,7 @@ struct SendDecision {
   Seconds wait{0};  // how long until a send is allowed again (whole seconds, rounded up)
 };
 
-// May a code be sent now? `is_resend` applies the 60-second cooldown (重新發送驗證代碼); a change
+// May a code be sent now? `is_resend` applies the 3-minute cooldown (重新發送驗證代碼); a change
 // of address is not held by the cooldown, but every send counts toward the hourly limits.
 SendDecision decide_send(const SendHistory& history, bool is_resend, TimePoint now);
 

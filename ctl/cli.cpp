@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
 
 #include "sql/audit_store.h"
 
@@ -111,6 +114,21 @@ void print_line(const std::string& text) {
   std::fputc('\n', stdout);
 }
 
+std::string read_input_file(const std::string& path, std::size_t max_bytes,
+                            const std::string& too_big) {
+  std::string text;
+  if (path == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Refused("無法開啟檔案 " + path);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) throw Refused("讀取檔案 " + path + " 時發生錯誤");
+  }
+  if (text.size() > max_bytes) throw Refused(too_big);
+  return text;
+}
+
 const std::vector<const Command*>& all_commands() {
   static const std::vector<const Command*> commands = {
       &migrate_command(),     &school_add_command(),    &school_list_command(),
@@ -122,6 +140,7 @@ const std::vector<const Command*>& all_commands() {
       &account_reset_2fa_command(), &account_add_legacy_command(),
       &client_add_command(), &client_list_command(), &client_remove_command(),
       &client_rotate_secret_command(), &keys_rotate_command(),
+      &announcement_set_command(), &announcement_show_command(),
   };
   return commands;
 }

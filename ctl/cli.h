@@ -115,6 +115,8 @@ const Command& client_list_command();
 const Command& client_remove_command();
 const Command& client_rotate_secret_command();
 const Command& keys_rotate_command();
+const Command& announcement_set_command();
+const Command& announcement_show_command();
 
 // Helpers shared by the commands.
 // The active school year, or the school year of today in Taipei when none was ever activated.
@@ -123,5 +125,9 @@ int effective_school_year(Ctl& ctl);
 int school_year_option(Ctl& ctl, const std::optional<std::string>& text);
 std::string school_label(const std::string& code, const std::string& name);  // "193601 示範國小"
 void print_line(const std::string& text);                                    // to stdout
+// The whole of a file named on the command line ("-" for stdin); Refused when it cannot be read
+// or holds more than max_bytes (too_big: the zh-TW message then).
+std::string read_input_file(const std::string& path, std::size_t max_bytes,
+                            const std::string& too_big);
 
 }  // namespace xueji::ctl

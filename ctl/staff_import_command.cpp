@@ -38,20 +38,6 @@ struct LineError {
   bool operator<(const LineError& other) const { return line < other.line; }
 };
 
-std::string read_input(const std::string& path) {
-  std::string text;
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Refused("無法開啟檔案 " + path);
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) throw Refused("讀取檔案 " + path + " 時發生錯誤");
-  }
-  if (text.size() > kMaxFileBytes) throw Refused("檔案超過 64 MB，請分批匯入");
-  return text;
-}
-
 std::string lower_trimmed(std::string_view text) {
   std::string out = trimmed(text);
   for (char& c : out) {
@@ -162,7 +148,7 @@ int run_staff_import(Ctl& ctl, const Options& options) {
 
   std::vector<LineError> errors;
   std::vector<Row> rows =
-      check_file(parse_csv(read_input(path)), ctl.config().secret, ctl.now(), errors);
+      check_file(parse_csv(read_input_file(path, kMaxFileBytes, "檔案超過 64 MB，請分批匯入")), ctl.config().secret, ctl.now(), errors);
   if (errors.empty() && rows.empty()) throw Refused("檔案中沒有任何教職員資料，未匯入");
   if (!errors.empty()) {
     report(errors);

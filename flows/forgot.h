@@ -61,7 +61,7 @@ struct SendResult {
 };
 
 // 忘記密碼 and 重新發送驗證代碼: in one transaction, with the session's and the account's rows
-// locked, the session's send limits are checked (`is_resend` adds the 60-second cooldown); then a
+// locked, the session's send limits are checked (`is_resend` adds the 3-minute cooldown); then a
 // new reset code row always replaces the session's live one — carrying the mailed code only when
 // the account matched, its e-mail is verified, it had fewer than 3 reset mails today and the
 // address is under its hourly limit, otherwise an unmatchable decoy — with its forgot_requests

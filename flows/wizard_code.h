@@ -27,7 +27,7 @@ struct SendResult {
 // Sends a new code to `address` unless a limit holds. In one transaction, with the session's row
 // locked so a double click cannot pass a limit twice: the live code is superseded, the new one
 // stored (its HMAC only), the mail queued, the session moved to the code step with `flash` for the
-// next page, and the audit row written. `is_resend` applies the 60-second cooldown.
+// next page, and the audit row written. `is_resend` applies the 3-minute cooldown.
 SendResult send_code(const http::Request& req, Context& ctx, Session& session,
                      const std::string& address, bool is_resend, std::string_view flash);
 

@@ -143,7 +143,7 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
 }
 
 // 重新發送驗證代碼: for whatever the session's newest request matched (perhaps nothing), decided
-// afresh under the limits, with the 60-second cooldown.
+// afresh under the limits, with the 3-minute cooldown.
 http::Response resend(const http::Request& req, Context& ctx, Session& session,
                       const store::EmailCodeRow& newest) {
   auto request = store::request_of_reset_code(ctx.db, newest.id);

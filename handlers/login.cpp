@@ -3,6 +3,7 @@
 // the password with the lockout (flows/password_lockout.h), and on to the next required step
 // (flows/login_flow.h).
 #include "core/account_policy.h"
+#include "core/announcement.h"
 #include "core/lockout.h"
 #include "core/taipei_time.h"
 #include "fcgi/audit.h"
@@ -13,6 +14,7 @@
 #include "flows/password_lockout.h"
 #include "sql/account_store.h"
 #include "sql/counter_store.h"
+#include "sql/site_text_store.h"
 
 namespace {
 
@@ -53,6 +55,24 @@ PasswordResult check_password(const http::Request& req, Context& ctx, const std:
   return {verdict, std::move(account)};
 }
 
+// The 系統公告 from the database: a paragraph per line, 操作手冊 linked to the manual.
+void show_announcement(ctemplate::TemplateDictionary& body, Context& ctx) {
+  auto text = store::read_site_text(ctx.db, store::kAnnouncementText);
+  if (!text) return;
+  auto paragraphs = announcement_paragraphs(*text);
+  if (paragraphs.empty()) return;
+  auto* section = body.AddSectionDictionary("ANNOUNCEMENT");
+  for (const AnnouncementParagraph& paragraph : paragraphs) {
+    auto* p = section->AddSectionDictionary("PARAGRAPH");
+    for (const AnnouncementPart& part : paragraph) {
+      // One PART per piece, in order; inside it, either the plain text or the link.
+      auto* d = p->AddSectionDictionary("PART");
+      d->SetValue("TEXT", part.text);
+      d->ShowSection(part.manual_link ? "MANUAL_LINK" : "PLAIN");
+    }
+  }
+}
+
 http::Response login_page(const http::Request& req, Context& ctx, const Session& session,
                           const std::string& account,
                           const std::function<void(ctemplate::TemplateDictionary&)>& messages) {
@@ -62,6 +82,7 @@ http::Response login_page(const http::Request& req, Context& ctx, const Session&
   body.SetValue("ACCOUNT", account);
   if (const char* notice = notice_text(req.param("notice"))) show_message(body, "NOTICE", notice);
   if (messages) messages(body);
+  show_announcement(body, ctx);
   auto counts = store::read_login_counts(ctx.db, taipei_date(ctx.clock.now()));
   auto* counters = page.layout().AddSectionDictionary("COUNTERS");
   counters->SetValue("TODAY_COUNT", std::to_string(counts.today));

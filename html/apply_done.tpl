@@ -10,7 +10,7 @@
 <section class="card reminders" aria-labelledby="reminders-title">
 <h2 id="reminders-title"><span aria-hidden="true">★</span>小提醒</h2>
 <ol>
-<li>配合資安政策，本系統採用雙因子認證登入機制。建議您登入系統前，請參閱登入頁面公告參考「本系統於 110 年 11 月 10 日啟用雙因子認證登入機制，相關設定方式請參考操作手冊」文字，並下載手冊操作。</li>
+<li>配合資安政策，本系統採用雙因子認證登入機制。建議您登入系統前，請參閱登入頁面公告參考「本系統於 110 年 11 月 10 日啟用雙因子認證登入機制，相關設定方式請參考<a href="/static/manual/#twofa">操作手冊</a>」文字，並下載手冊操作。</li>
 <li>若於一般收件匣未收到驗證信，請查詢驗證信是否歸類在【垃圾郵件】內。</li>
 </ol>
 </section>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! apply_email.tpl: wizard step 2, E-Mail驗證 (manual 四 ⑦–⑨): greeting, the verified ID (masked) and birth date read-only, E-Mail, captcha, 送出; the ★小提醒 about the mail that follows. }}
+{{! apply_email.tpl: wizard step 2, E-Mail驗證 (manual 四 ⑦–⑨): greeting, 帳號資訊 (the verified ID masked and birth date read-only, E-Mail: the field 變更E-Mail points to), captcha, 送出; the ★小提醒 about the mail that follows. }}
 <section class="card wizard-card" aria-labelledby="wizard-title">
 {{>STEPS}}
 <h1 id="wizard-title">申請個人業務帳號：E-Mail 驗證</h1>
@@ -12,6 +12,8 @@
 {{/MESSAGE}}
 <form method="post" action="/apply/email" class="form" id="email-form" novalidate data-submit-once>
 <input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset class="account-info">
+<legend>帳號資訊</legend>
 <div class="field">
 <label for="id_masked">身分證/外籍人士統一證號</label>
 <input id="id_masked" type="text" value="{{ID_MASKED}}" readonly>
@@ -28,6 +30,7 @@
 <p class="field-error" id="email-error">{{TEXT}}</p>
 {{/EMAIL_ERROR}}
 </div>
+</fieldset>
 <div class="field{{#CAPTCHA_ERROR}} has-error{{/CAPTCHA_ERROR}}">
 <label for="captcha" class="required">驗證碼</label>
 <div class="captcha-row">

@@ -31,7 +31,7 @@
 {{/CODE_ERROR}}
 </div>
 <div class="code-actions">
-<button type="submit" class="button button-secondary" id="resend" form="resend-form" data-enable-at="{{RESEND_AT}}" data-server-now="{{SERVER_NOW}}"><span aria-hidden="true">↻</span> 重新發送驗證代碼<span data-cooldown-label="（{s} 秒）" hidden></span></button>
+<button type="submit" class="button button-secondary" id="resend" form="resend-form" data-enable-at="{{RESEND_AT}}" data-server-now="{{SERVER_NOW}}"><span aria-hidden="true">↻</span> 重新發送驗證代碼<span data-cooldown-label="（{t} 後可按）" hidden></span></button>
 <button type="submit" class="button button-primary" id="verify-submit">驗證</button>
 </div>
 {{#RESEND_ERROR}}

@@ -137,14 +137,17 @@
     if (!Number.isFinite(enableAt)) return;
     var offset = clockOffsetMs(button);
     var label = button.querySelector('[data-cooldown-label]');
-    var format = (label && label.getAttribute('data-cooldown-label')) || '（{s} 秒）';
-    if (format.indexOf('{s}') < 0) format = '（{s} 秒）';
+    // {t} is the time left as m:ss (the manual's 3 minutes), {s} in seconds.
+    var format = (label && label.getAttribute('data-cooldown-label')) || '（{t}）';
+    if (format.indexOf('{t}') < 0 && format.indexOf('{s}') < 0) format = '（{t}）';
     addTicker(function () {
       var left = secondsLeft(enableAt, offset);
       button.disabled = left > 0;
       button.classList.toggle('cooling-down', left > 0);
       if (label) {
-        label.textContent = left > 0 ? format.replace('{s}', String(left)) : '';
+        var mss = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+        label.textContent =
+          left > 0 ? format.replace('{t}', mss).replace('{s}', String(left)) : '';
         label.hidden = left === 0;
       }
       return left > 0;

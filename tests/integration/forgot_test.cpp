@@ -627,7 +627,7 @@ class ForgotTest : public CppUnit::TestFixture {
     Browser b;
     request_reset(b, "", p.national_id);
     std::string first = mailed_code(p.email);
-    age_session_codes(b, 61);
+    age_session_codes(b, 181);
     HttpResponse r = resend(b);
     CPPUNIT_ASSERT_MESSAGE(r.body, redirects_to(r, "/forgot/password/reset"));
     HttpResponse page = b.get("/forgot/password/reset");
@@ -776,7 +776,7 @@ class ForgotTest : public CppUnit::TestFixture {
     // A resend counts too.
     Browser c;
     request_reset(c, "", p.national_id);
-    age_session_codes(c, 61);
+    age_session_codes(c, 181);
     CPPUNIT_ASSERT(redirects_to(resend(c), "/forgot/password/reset"));
     CPPUNIT_ASSERT_EQUAL(3, outbox_count(p.email, kResetSubject));
     // A day later the allowance is back.
@@ -799,10 +799,10 @@ class ForgotTest : public CppUnit::TestFixture {
       CPPUNIT_ASSERT(contains(r.body, "id=\"resend-error\""));
       // Four more sends this hour (resends after the cooldown), then the sixth is refused.
       for (int i = 0; i < 4; ++i) {
-        age_session_codes(b, 61);
+        age_session_codes(b, 181);
         CPPUNIT_ASSERT(redirects_to(resend(b), "/forgot/password/reset"));
       }
-      age_session_codes(b, 61);
+      age_session_codes(b, 181);
       r = resend(b);
       CPPUNIT_ASSERT_MESSAGE(r.body, contains(r.body, "1 小時內已送出 5 次申請，已達上限"));
       r = request_reset(b, "", id);

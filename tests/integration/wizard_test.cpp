@@ -643,7 +643,7 @@ class WizardTest : public CppUnit::TestFixture {
     HttpResponse junk = w.verify("12ab");
     CPPUNIT_ASSERT(contains(junk.body, "請輸入 6 位數字的驗證代碼"));
     // A new code (after the cooldown) works.
-    w.age_codes(61);
+    w.age_codes(181);
     CPPUNIT_ASSERT(redirects_to(w.resend(), "/apply/verify"));
     CPPUNIT_ASSERT(redirects_to(w.verify(w.code_digits()), "/apply/account"));
   }
@@ -669,7 +669,7 @@ class WizardTest : public CppUnit::TestFixture {
     w.identity();
     w.email();
     std::string old_code = outbox_code(w.address);
-    w.age_codes(61);
+    w.age_codes(181);
     HttpResponse r = w.resend();
     CPPUNIT_ASSERT(redirects_to(r, "/apply/verify"));
     std::string new_code = outbox_code(w.address);
@@ -722,16 +722,16 @@ class WizardTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_MESSAGE(r.body, contains(r.body, "驗證代碼剛寄出不久，請於 "));
     CPPUNIT_ASSERT_MESSAGE(
         text_of(r.body, "resend-error"),
-        std::regex_search(r.body, std::regex("請於 (5[0-9]|60) 秒後再重新發送")));
+        std::regex_search(r.body, std::regex("請於 (2 分 [0-9]+ 秒|3 分)後再重新發送")));
     CPPUNIT_ASSERT(contains(r.body, "data-enable-at"));
     CPPUNIT_ASSERT_EQUAL(1, outbox_count(w.address, kCodeSubject));
     // Sends 2..5 after the cooldown each time.
     for (int send = 2; send <= 5; ++send) {
-      w.age_codes(61);
+      w.age_codes(181);
       CPPUNIT_ASSERT_EQUAL_MESSAGE(std::to_string(send), 303L, w.resend().status);
     }
     CPPUNIT_ASSERT_EQUAL(5, outbox_count(w.address, kCodeSubject));
-    w.age_codes(61);
+    w.age_codes(181);
     r = w.resend();
     CPPUNIT_ASSERT_MESSAGE(r.body, contains(r.body, "1 小時內寄送驗證代碼已達 5 次上限"));
     CPPUNIT_ASSERT_EQUAL(5, outbox_count(w.address, kCodeSubject));

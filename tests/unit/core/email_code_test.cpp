@@ -34,7 +34,7 @@ class EmailCodeTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(dead_or_tried_out_code_is_too_many_tries);
   CPPUNIT_TEST(used_or_missing_code_is_no_code);
   CPPUNIT_TEST(fifth_wrong_try_kills);
-  CPPUNIT_TEST(resend_waits_sixty_seconds);
+  CPPUNIT_TEST(resend_waits_three_minutes);
   CPPUNIT_TEST(change_of_address_skips_the_cooldown);
   CPPUNIT_TEST(five_sends_an_hour_per_session);
   CPPUNIT_TEST(five_sends_an_hour_per_address);
@@ -193,17 +193,18 @@ class EmailCodeTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(wrong_try_kills(4));
   }
 
-  void resend_waits_sixty_seconds() {
+  void resend_waits_three_minutes() {
     SendHistory h;
     h.session_sends = 1;
     h.session_oldest = h.session_newest = kT0;
     SendDecision d = decide_send(h, true, kT0 + Seconds(20));
     CPPUNIT_ASSERT(d.limit == SendLimit::kCooldown);
-    CPPUNIT_ASSERT_EQUAL(40L, static_cast<long>(d.wait.count()));
-    d = decide_send(h, true, kT0 + Seconds(59) + std::chrono::milliseconds(1));
+    CPPUNIT_ASSERT_EQUAL(160L, static_cast<long>(d.wait.count()));
+    CPPUNIT_ASSERT_EQUAL(std::string("2 分 40 秒"), wait_text(d.wait));
+    d = decide_send(h, true, kT0 + Seconds(179) + std::chrono::milliseconds(1));
     CPPUNIT_ASSERT(d.limit == SendLimit::kCooldown);
     CPPUNIT_ASSERT_EQUAL(1L, static_cast<long>(d.wait.count()));  // rounded up, never "0 秒"
-    CPPUNIT_ASSERT(decide_send(h, true, kT0 + Seconds(60)).limit == SendLimit::kAllowed);
+    CPPUNIT_ASSERT(decide_send(h, true, kT0 + Seconds(180)).limit == SendLimit::kAllowed);
     CPPUNIT_ASSERT(decide_send(SendHistory{}, true, kT0).limit == SendLimit::kAllowed);
   }
 
