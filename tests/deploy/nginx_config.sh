@@ -63,7 +63,8 @@ nginx -t -q -c "$prod/nginx.conf" -p "$prod" >"$tmp/prod-t.out" 2>&1 ||
   { fail "nginx -t on the production site:"; cat "$tmp/prod-t.out"; }
 
 # 4. Every route is an exact location allowing its methods (GET admits HEAD) and passing to its
-# worker's socket; dev-only routes exist in dev only; / is the only other exact location.
+# worker's socket; dev-only routes exist in dev only; the other exact locations are / and the
+# internal /_xueji/auth of the forward-auth snippet (any method, to /auth's worker).
 # Read back from the rendered text with its own parser, not the generator's.
 locations() {
   awk '
@@ -85,6 +86,7 @@ expected() {
   local mode=$1 socket_dir=$2
   {
     printf '/\t-\t-\n'
+    printf '/_xueji/auth\t-\t%s/auth.sock\n' "$socket_dir"
     awk -F '\t' -v mode="$mode" -v dir="$socket_dir" '
       mode == "dev" || $4 != "dev-only" {
         methods = $3; sub(/GET/, "GET,HEAD", methods); gsub(/,/, "|", methods)
