@@ -2,7 +2,8 @@
 # name (systemd/README.md):
 #
 #   lib/xueji/                  every production worker of nginx/routes, xueji-mailer, xueji-ctl
-#   bin/xueji-ctl               the CLI with the production configuration (packaging/xueji-ctl)
+#   bin/xueji-ctl               the CLI with the production configuration (packaging/xueji-ctl),
+#                               and its manual page in share/man/man1
 #   share/xueji/templates/      html/*.tpl
 #   share/xueji/static/         html/static/
 #   share/xueji/nginx/          the site, its http part, the forward-auth snippet, and the site
@@ -10,7 +11,8 @@
 #   lib/systemd/system/         the units; xueji.target generated from nginx/routes
 #   share/doc/xueji/            the example configuration, the deploy guide, copyright, changelog
 #
-# `cmake --install build --prefix /usr --destdir DIR` gives the tree the .deb holds. The units,
+# `DESTDIR=DIR cmake --install build --prefix /usr` gives the tree the .deb holds (CMake 3.25 has
+# no --destdir). The units,
 # the site and the example configuration name /usr/lib/xueji and /usr/share/xueji; another
 # prefix is written into the installed copies. /etc/xueji/xueji.env is only part of the .deb
 # (component conffiles, cmake/package.cmake): a plain `cmake --install` never writes to /etc.
@@ -24,7 +26,6 @@ set(XUEJI_INSTALLED_PROGRAMS ${XUEJI_PRODUCTION_WORKERS})
 list(REMOVE_DUPLICATES XUEJI_INSTALLED_PROGRAMS)
 list(APPEND XUEJI_INSTALLED_PROGRAMS xueji-mailer xueji-ctl)
 install(TARGETS ${XUEJI_INSTALLED_PROGRAMS} RUNTIME DESTINATION lib/xueji)
-install(PROGRAMS ${CMAKE_SOURCE_DIR}/packaging/xueji-ctl DESTINATION bin)
 
 # Files generated from nginx/routes at build time, so the package can never disagree with it:
 # xueji.target (systemd/render-target), the site and its http part (nginx/render).
@@ -41,16 +42,19 @@ add_custom_command(
   DEPENDS ${XUEJI_ROUTE_TOOLS}
   COMMENT "Rendering xueji.target and the nginx site from nginx/routes"
   VERBATIM)
-# The Debian changelog, compressed reproducibly (no name, no time stamp), as lintian wants it.
+# The Debian changelog and the manual page, compressed reproducibly (no name, no time stamp).
 add_custom_command(
-  OUTPUT ${XUEJI_DEPLOY_DIR}/changelog.gz
+  OUTPUT ${XUEJI_DEPLOY_DIR}/changelog.gz ${XUEJI_DEPLOY_DIR}/xueji-ctl.1.gz
   COMMAND ${CMAKE_COMMAND} -E make_directory ${XUEJI_DEPLOY_DIR}
   COMMAND gzip -9n < ${CMAKE_SOURCE_DIR}/packaging/changelog > ${XUEJI_DEPLOY_DIR}/changelog.gz
-  DEPENDS ${CMAKE_SOURCE_DIR}/packaging/changelog
+  COMMAND gzip -9n < ${CMAKE_SOURCE_DIR}/packaging/xueji-ctl.1 > ${XUEJI_DEPLOY_DIR}/xueji-ctl.1.gz
+  DEPENDS ${CMAKE_SOURCE_DIR}/packaging/changelog ${CMAKE_SOURCE_DIR}/packaging/xueji-ctl.1
   VERBATIM)
 add_custom_target(xueji_deploy_files ALL
                   DEPENDS ${XUEJI_DEPLOY_DIR}/xueji.target ${XUEJI_DEPLOY_DIR}/xueji.conf
-                          ${XUEJI_DEPLOY_DIR}/xueji-http.conf ${XUEJI_DEPLOY_DIR}/changelog.gz)
+                          ${XUEJI_DEPLOY_DIR}/xueji-http.conf ${XUEJI_DEPLOY_DIR}/changelog.gz
+                          ${XUEJI_DEPLOY_DIR}/xueji-ctl.1.gz)
+install(FILES ${XUEJI_DEPLOY_DIR}/xueji-ctl.1.gz DESTINATION share/man/man1)
 
 # What the package holds, built without the tests (scripts/package).
 add_custom_target(xueji_package_contents)
@@ -71,8 +75,9 @@ install(FILES ${CMAKE_SOURCE_DIR}/nginx/xueji-auth.conf ${CMAKE_SOURCE_DIR}/ngin
 install(PROGRAMS ${CMAKE_SOURCE_DIR}/nginx/render DESTINATION share/xueji/nginx)
 
 # Files that name the installed paths: copied with /usr/lib/xueji and /usr/share/xueji replaced by
-# the install-time prefix (unchanged for /usr, the Debian layout).
+# the install-time prefix (unchanged for /usr, the Debian layout). SOURCE|DESTINATION[|program]
 set(XUEJI_PREFIXED_FILES
+    "${CMAKE_SOURCE_DIR}/packaging/xueji-ctl|bin|program"
     "${CMAKE_SOURCE_DIR}/systemd/xueji@.socket|lib/systemd/system"
     "${CMAKE_SOURCE_DIR}/systemd/xueji@.service|lib/systemd/system"
     "${CMAKE_SOURCE_DIR}/systemd/xueji-mailer.service|lib/systemd/system"
@@ -87,6 +92,10 @@ install(CODE "
     string(REPLACE \"|\" \";\" entry \"\${entry}\")
     list(GET entry 0 source)
     list(GET entry 1 destination)
+    set(permissions OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+    if(entry MATCHES \";program\$\")
+      list(APPEND permissions OWNER_EXECUTE GROUP_EXECUTE WORLD_EXECUTE)
+    endif()
     get_filename_component(name \"\${source}\" NAME)
     file(READ \"\${source}\" text)
     string(REPLACE \"/usr/lib/xueji/\" \"\${CMAKE_INSTALL_PREFIX}/lib/xueji/\" text \"\${text}\")
@@ -94,7 +103,7 @@ install(CODE "
     set(staged \"${CMAKE_BINARY_DIR}/deploy/staged/\${destination}/\${name}\")
     file(WRITE \"\${staged}\" \"\${text}\")
     file(INSTALL \"\${staged}\" DESTINATION \"\${CMAKE_INSTALL_PREFIX}/\${destination}\"
-         FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+         FILE_PERMISSIONS \${permissions})
   endforeach()")
 
 # The configuration the .deb installs as a conffile (dpkg keeps the administrator's copy on every

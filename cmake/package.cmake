@@ -48,16 +48,17 @@ set(CPACK_DEBIAN_PACKAGE_SECTION web)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${XUEJI_PACKAGE_MAINTAINER})
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://xueji.example.edu.tw/")
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; CPack indents these lines and writes " ."
+# for the empty one.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "account front door of the school registry system 2.0
- xueji is where the staff of Taiwan's elementary and junior high schools apply
- for their account of the school registry system 2.0, log in with a captcha, a
- password and a TOTP second factor, and keep the account healthy. It is also
- the single sign-on (OpenID Connect and nginx forward-auth) of the system.
- .
- This package holds the FastCGI workers, the mailer and the administration
- CLI xueji-ctl, the templates and static files, the systemd units and the
- nginx site. All state lives in MariaDB.")
+    "xueji is where the staff of Taiwan's elementary and junior high schools apply
+for their account of the school registry system 2.0, log in with a captcha, a
+password and a TOTP second factor, and keep the account healthy. It is also
+the single sign-on (OpenID Connect and nginx forward-auth) of the system.
+
+This package holds the FastCGI workers, the mailer and the administration
+CLI xueji-ctl, the templates and static files, the systemd units and the
+nginx site. All state lives in MariaDB.")
 # The libraries from the binaries (dpkg-shlibdeps), and what they run beside: nginx serves the
 # site, MariaDB's client library reaches the database (also through Connector/C++), the
 # captcha draws in these typefaces, systemd runs the units and `xueji-ctl`. The database server
