@@ -2,8 +2,8 @@
 # package.sh BUILD_DIR: the Debian package of BUILD_DIR (scripts/package) holds every production
 # worker of nginx/routes and nothing dev-only or of the tests, says the right Depends, installs
 # into a scratch root with its maintainer scripts (a secret made once, configuration kept on an
-# upgrade, units stopped and files gone on removal), and there its units pass
-# `systemd-analyze verify`, its nginx site passes `nginx -t` and lintian finds no error.
+# upgrade, files gone on removal and purge; systemctl is not called there), and there its units
+# pass `systemd-analyze verify`, its nginx site passes `nginx -t` and lintian finds no error.
 # A missing tool is a failure, never a skip.
 # shellcheck disable=SC2016 # a $ inside single quotes here is nginx syntax, not shell
 set -euo pipefail
@@ -54,7 +54,8 @@ check_contents() {
   local listing=$1 problems=0 path program
   say_problem() { echo "  $*"; problems=$((problems + 1)); }
   expect() {
-    grep -qE "^$1 root/root $2\$" "$listing" || say_problem "missing or wrong mode/owner: $1 $2"
+    awk -v mode="$1" -v path="$2" '$1 == mode && $2 == "root/root" && $3 == path { found = 1 }
+      END { exit !found }' "$listing" || say_problem "missing or wrong mode/owner: $1 $2"
   }
   for program in $production_workers mailer ctl; do
     expect '-rwxr-xr-x' "/usr/lib/xueji/xueji-$program"
@@ -258,7 +259,10 @@ fi
 # 4. An upgrade to a newer version whose example configuration changed: dpkg keeps the
 # administrator's xueji.env (the new one beside it as .dpkg-dist), the secret and the passwords.
 echo "XUEJI_MAIL_FROM=admin-edit@example.edu.tw" >>"$root/etc/xueji/xueji.env"
-sums_before=$(cd "$root/etc/xueji" && sha256sum xueji.env secret db_password db_migration_password 2>&1 || true)
+config_sums() {
+  (cd "$root/etc/xueji" && sha256sum xueji.env secret db_password db_migration_password 2>&1) || true
+}
+sums_before=$(config_sums)
 mkdir "$tmp/next"
 dpkg-deb -R "$deb" "$tmp/next/tree"
 version=$(field Version)
@@ -271,7 +275,7 @@ dpkg-deb --root-owner-group -Zxz -b "$tmp/next/tree" "$tmp/next/xueji-next.deb" 
 if scratch_dpkg --force-confold --install "$tmp/next/xueji-next.deb"; then
   [[ $(dpkg-query --admindir="$root/var/lib/dpkg" -W -f='${Version}' xueji) == "${version}+1" ]] ||
     fail "the upgrade did not install version ${version}+1"
-  sums_after=$(cd "$root/etc/xueji" && sha256sum xueji.env secret db_password db_migration_password 2>&1 || true)
+  sums_after=$(config_sums)
   diff <(echo "$sums_before") <(echo "$sums_after") ||
     fail "the upgrade changed the configuration, the secret or a password (above)"
   [[ -f $root/etc/xueji/xueji.env.dpkg-dist ]] || fail "the upgrade left no xueji.env.dpkg-dist"
