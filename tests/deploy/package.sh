@@ -244,8 +244,10 @@ else
   fail "nginx -t on the installed site:"
   sed "s|$root||g" "$tmp/nginx-t.out"
 fi
-grep -q "auth_request /auth;" <(nginx -T -c "$site/nginx.conf" -p "$site" 2>/dev/null) ||
+nginx -T -c "$site/nginx.conf" -p "$site" 2>/dev/null >"$tmp/nginx-T.out" || true
+if ! grep -q '^location \^~ /app/ {' "$tmp/nginx-T.out" || ! grep -q '^auth_request ' "$tmp/nginx-T.out"; then
   fail "the protected application's location did not reach nginx (include /etc/xueji/nginx/*.conf)"
+fi
 # The installed generator renders the site for a host name on its own.
 if "$root/usr/share/xueji/nginx/render" production --server-name xueji.school.example \
   >"$tmp/rendered.conf" 2>"$tmp/render.err"; then
