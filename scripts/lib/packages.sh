@@ -26,6 +26,9 @@ xueji_packages=(
 xueji_fuzz_packages=(clang libclang-rt-dev)
 # scripts/captcha-attack's two attackers.
 xueji_captcha_attack_packages=(tesseract-ocr python3-pil python3-numpy)
+# scripts/package and its test (tests/deploy/package.sh): dpkg-shlibdeps (and `file`, which CPack
+# runs to find the binaries) for the Depends line, and lintian to check the .deb.
+xueji_package_packages=(dpkg-dev file lintian)
 
 # Prints the packages of `xueji_packages` and of the arguments that dpkg does not report as
 # installed.
