@@ -2,7 +2,7 @@
 #include "core/national_id.h"
 #include "core/personal_data.h"
 #include "ctl/cli.h"
-#include "ctl/staff_fields.h"
+#include "core/staff_fields.h"
 #include "sql/staff_store.h"
 
 namespace xueji::ctl {

@@ -75,6 +75,8 @@ void in_batches(std::size_t n, F&& fn) {
   }
 }
 
+}  // namespace
+
 void refresh_person_contacts(Db& db, const std::vector<std::int64_t>& person_ids) {
   in_batches(person_ids.size(), [&](std::size_t first, std::size_t count) {
     std::string text = batched(kRefreshContactsPrefix, kRefreshContactsGroup, count, ")");
@@ -86,8 +88,6 @@ void refresh_person_contacts(Db& db, const std::vector<std::int64_t>& person_ids
     });
   });
 }
-
-}  // namespace
 
 std::optional<SchoolRow> find_school_by_code(Db& db, const std::string& code) {
   return db.run(
