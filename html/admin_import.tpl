@@ -15,16 +15,17 @@
 {{#READY}}
 <div class="notice" role="status" id="import-ready">
 <p>檢查完成：共 {{GOOD}} 位教職員，沒有錯誤。確認後一次匯入全部資料。</p>
-<form method="post" action="/admin/import" class="inline-form" id="import-confirm-form">
+<form method="post" action="/admin/import" class="inline-form" id="import-confirm-form" data-busy="匯入中，請稍候">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="school" value="{{SCHOOL_CODE}}">
 <input type="hidden" name="confirm" value="1">
 <input type="hidden" name="csv" value="{{CSV}}">
 <button type="submit" class="button button-primary" id="import-confirm">確認匯入</button>
+<p class="field-hint" data-busy-status role="status" hidden></p>
 </form>
 </div>
 {{/READY}}
-<form method="post" action="/admin/import" class="form" id="import-form">
+<form method="post" action="/admin/import" class="form" id="import-form" data-busy="檢查中，請稍候">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="school" value="{{SCHOOL_CODE}}">
 <div class="field">
@@ -32,5 +33,6 @@
 <textarea id="csv" name="csv" rows="12" spellcheck="false" required>{{CSV}}</textarea>
 </div>
 <button type="submit" class="button button-secondary button-block" id="import-preview">預覽</button>
+<p class="field-hint" data-busy-status role="status" hidden></p>
 </form>
 </section>

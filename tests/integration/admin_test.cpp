@@ -7,6 +7,8 @@
 // `xueji-ctl posts` and `helpdesk`.
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <cstdio>
+#include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -138,6 +140,7 @@ class AdminTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(aa_unlocks_and_resets_two_factor);
   CPPUNIT_TEST(password_reset_mails_a_link_and_the_staff_member_sets_a_new_password);
   CPPUNIT_TEST(import_previews_and_applies_all_or_nothing);
+  CPPUNIT_TEST(ten_thousand_lines_import_in_seconds);
   CPPUNIT_TEST(new_school_year_carries_last_years_duties);
   CPPUNIT_TEST(audit_page_lists_the_schools_actions_newest_first);
   CPPUNIT_TEST(helpdesk_finds_accounts_and_resets_an_email);
@@ -551,6 +554,44 @@ class AdminTest : public CppUnit::TestFixture {
         post_with_csrf(b, "/admin/import", {{"school", s.code}, {"csv", good}, {"confirm", "1"}});
     CPPUNIT_ASSERT_EQUAL(422L, twice.status);
     CPPUNIT_ASSERT(contains(twice.body, "已是"));
+  }
+
+  void ten_thousand_lines_import_in_seconds() {
+    School s = new_school();
+    Member aa = member(s, {"學校權限AA"});
+    // Serial numbers under one random letter, so no line repeats a person.
+    char letter = "BCDEFGHJKLMNPQRSTUV"[std::stoi(digits(2)) % 19];
+    int base = std::stoi(digits(6)) * 10;
+    std::string csv = "national_id,name,birth_date,phone\n";
+    std::string first, last;
+    for (int i = 0; i < 10000; ++i) {
+      char body[16];
+      std::snprintf(body, sizeof body, "%c2%07d", letter, base + i);
+      std::string id;
+      for (char c = '0'; c <= '9'; ++c) {
+        if (xueji::is_valid_national_id(std::string(body) + c)) id = std::string(body) + c;
+      }
+      if (i == 0) first = id;
+      last = id;
+      csv += id + ",匯入教師" + std::to_string(i) + ",1979-0" + std::to_string(1 + i % 9) +
+             "-1" + std::to_string(i % 10) + ",0912-345-" + std::to_string(100 + i % 900) + "\n";
+    }
+    Browser& b = *aa.browser;
+    HttpResponse preview = post_with_csrf(b, "/admin/import", {{"school", s.code}, {"csv", csv}});
+    CPPUNIT_ASSERT_EQUAL(200L, preview.status);
+    CPPUNIT_ASSERT(contains(preview.body, "共 10000 位教職員"));
+    HttpResponse applied = post_with_csrf(
+        b, "/admin/import", {{"school", s.code}, {"csv", csv}, {"confirm", "1"}});
+    CPPUNIT_ASSERT_EQUAL(303L, applied.status);
+    std::cout << "\n  10,000-line import: preview " << preview.seconds << " s, apply "
+              << applied.seconds << " s\n";
+    CPPUNIT_ASSERT(preview.seconds < 10);
+    CPPUNIT_ASSERT(applied.seconds < 10);
+    CPPUNIT_ASSERT_EQUAL(std::string("10001"),
+                         scalar("SELECT COUNT(*) FROM staff st JOIN schools c ON c.id = "
+                                "st.school_id WHERE c.code = '" + s.code + "'"));
+    CPPUNIT_ASSERT(!staff_id_of(first, s).empty());
+    CPPUNIT_ASSERT(!staff_id_of(last, s).empty());
   }
 
   void new_school_year_carries_last_years_duties() {
