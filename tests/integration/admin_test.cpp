@@ -391,6 +391,19 @@ class AdminTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(303L, duty(aa, t1, "學務", "remove").status);
     CPPUNIT_ASSERT_EQUAL(303L, duty(aa, t2, "學務").status);
     CPPUNIT_ASSERT_EQUAL(403L, duty(aa, t2, "不存在").status);
+    // 人事, 教務 and 校長 are not the AA: the AA's own routes are 403 for them.
+    for (Member* m : {&personnel, &academic, &principal}) {
+      Browser& b = *m->browser;
+      CPPUNIT_ASSERT_EQUAL(403L, b.get("/admin/staff/new?school=" + s.code).status);
+      CPPUNIT_ASSERT_EQUAL(403L, b.get("/admin/import?school=" + s.code).status);
+      CPPUNIT_ASSERT_EQUAL(403L, b.get("/admin/audit?school=" + s.code).status);
+      CPPUNIT_ASSERT_EQUAL(403L, b.get("/admin/staff/edit?school=" + s.code + "&staff=" +
+                                       t1.staff_id).status);
+      CPPUNIT_ASSERT_EQUAL(403L, post_with_csrf(b, "/admin/account",
+                                                {{"school", s.code}, {"staff", t1.staff_id},
+                                                 {"action", "unlock"}}).status);
+      CPPUNIT_ASSERT_EQUAL(403L, b.get("/helpdesk").status);
+    }
     CPPUNIT_ASSERT(!trimmed(sql("SELECT id FROM audit_log WHERE action = 'admin.duty.assign' AND "
                                 "target LIKE 'staff:" + t2.staff_id + " %duty:例外人員'")).empty());
   }
@@ -436,6 +449,17 @@ class AdminTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(location(needs).rfind("/admin/stepup", 0) == 0);
     CPPUNIT_ASSERT(account_sql(colleague.account, "totp_bound_at") != "NULL");
     step_up(aa);
+    // The step-up counts for 10 minutes: moved 11 minutes back it is asked again, at 9 it holds.
+    auto step_up_age = [&](int seconds) {
+      sql("UPDATE sessions SET data = REGEXP_REPLACE(data, 'stepup_at=[0-9]+', CONCAT("
+          "'stepup_at=', UNIX_TIMESTAMP() - " + std::to_string(seconds) + ")) WHERE account_id = "
+          "(SELECT id FROM accounts WHERE login_key = LOWER('" + aa.account + "'))");
+    };
+    step_up_age(11 * 60);
+    HttpResponse stale = post_with_csrf(b, "/admin/account", reset);
+    CPPUNIT_ASSERT(location(stale).rfind("/admin/stepup", 0) == 0);
+    CPPUNIT_ASSERT(account_sql(colleague.account, "totp_bound_at") != "NULL");
+    step_up_age(9 * 60);
     CPPUNIT_ASSERT_EQUAL(303L, post_with_csrf(b, "/admin/account", reset).status);
     CPPUNIT_ASSERT_EQUAL(std::string("NULL"), account_sql(colleague.account, "totp_bound_at"));
     // The colleague's session ended; the next login must bind again.
