@@ -7,7 +7,7 @@ namespace xueji {
 
 bool is_administrative_duty(std::string_view duty) {
   return is_known_duty(duty) && duty != kDutyHomeroom && duty != kDutyTeacher &&
-         duty != kDutyException;
+         duty != kDutyException && duty != kDutyPrincipalAgent;
 }
 
 SchoolRights rights_from_duties(const std::vector<std::string>& duties) {
@@ -17,6 +17,7 @@ SchoolRights rights_from_duties(const std::vector<std::string>& duties) {
     if (duty == kDutyPersonnel) rights.personnel = true;
     if (duty == kDutyAcademic) rights.academic = true;
     if (duty == kDutyPrincipal) rights.principal = true;
+    if (duty == kDutyPrincipalAgent) rights.agent = true;
   }
   return rights;
 }
@@ -25,7 +26,8 @@ bool may_configure_duty(const SchoolRights& rights, std::string_view duty) {
   if (is_administrative_duty(duty)) return rights.aa;
   if (duty == kDutyHomeroom) return rights.personnel;
   if (duty == kDutyTeacher) return rights.academic;
-  if (duty == kDutyException) return rights.principal;
+  if (duty == kDutyException) return rights.principal || rights.agent;
+  if (duty == kDutyPrincipalAgent) return rights.principal;
   return false;
 }
 

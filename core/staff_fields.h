@@ -15,8 +15,10 @@
 namespace xueji {
 
 // The duties a school assigns per school year (contract.md §4).
-inline constexpr std::array<std::string_view, 10> kDuties = {
-    "校長", "教務", "人事", "學務", "總務", "輔導", "導師", "任課教師", "例外人員", "學校權限AA"};
+// 校長代理人: the agent the 校長 names to manage the 例外人員 (manual 二.2(3)).
+inline constexpr std::array<std::string_view, 11> kDuties = {
+    "校長", "教務", "人事", "學務", "總務", "輔導", "導師", "任課教師", "例外人員", "學校權限AA",
+    "校長代理人"};
 
 inline constexpr std::size_t kMaxStaffNameLength = 50;    // characters, as the column holds
 inline constexpr std::size_t kMaxSchoolNameLength = 100;  // likewise

@@ -28,6 +28,7 @@ xueji::http::Response handle_admin(const xueji::http::Request& req, xueji::Conte
     add(s.rights.personnel, "人事");
     add(s.rights.academic, "教務");
     add(s.rights.principal, "校長");
+    add(s.rights.agent, "校長代理人");
     row->SetValue("ROLES", roles);
   }
   if (console.helpdesk) body.ShowSection("HELPDESK");

@@ -383,6 +383,14 @@ class AdminTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(403L, duty(academic, t2, "導師").status);
     CPPUNIT_ASSERT_EQUAL(303L, duty(principal, t2, "例外人員").status);
     CPPUNIT_ASSERT_EQUAL(std::string("任課教師,例外人員,導師"), duties_of(t2.staff_id));
+    // The 校長 names an agent, who then manages the 例外人員 too (but names no agent).
+    Member agent = member(s, {});
+    CPPUNIT_ASSERT_EQUAL(403L, agent.browser->get("/admin").status);
+    CPPUNIT_ASSERT_EQUAL(403L, duty(aa, agent, "校長代理人").status);
+    CPPUNIT_ASSERT_EQUAL(303L, duty(principal, agent, "校長代理人").status);
+    CPPUNIT_ASSERT_EQUAL(303L, duty(agent, t1, "例外人員").status);
+    CPPUNIT_ASSERT_EQUAL(403L, duty(agent, t1, "校長代理人").status);
+    CPPUNIT_ASSERT_EQUAL(403L, duty(agent, t1, "導師").status);
     // Everyone sees what the others configured; removing frees the post.
     HttpResponse seen = personnel.browser->get("/admin/staff?school=" + s.code);
     CPPUNIT_ASSERT_EQUAL(200L, seen.status);

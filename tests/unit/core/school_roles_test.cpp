@@ -44,6 +44,12 @@ class SchoolRolesTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(may_configure_duty(rights_from_duties({"教務"}), "任課教師"));
     CPPUNIT_ASSERT(may_configure_duty(rights_from_duties({"校長"}), "例外人員"));
     CPPUNIT_ASSERT(!may_configure_duty(rights_from_duties({"校長"}), "教務"));
+    CPPUNIT_ASSERT(may_configure_duty(rights_from_duties({"校長"}), "校長代理人"));
+    SchoolRights agent = rights_from_duties({"校長代理人"});
+    CPPUNIT_ASSERT(agent.any());
+    CPPUNIT_ASSERT(may_configure_duty(agent, "例外人員"));
+    CPPUNIT_ASSERT(!may_configure_duty(agent, "校長代理人"));
+    CPPUNIT_ASSERT(!is_administrative_duty("校長代理人"));
     CPPUNIT_ASSERT(!may_configure_duty(aa, "不存在的職務"));
     CPPUNIT_ASSERT(std::vector<std::string>{"導師"} == configurable_duties(personnel));
   }
