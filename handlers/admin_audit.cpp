@@ -48,7 +48,19 @@ xueji::http::Response handle_admin_audit(const xueji::http::Request& req, xueji:
   body.SetValue("SCHOOL_CODE", school.school.code);
   body.SetValue("SCHOOL_NAME", school.school.name);
   body.SetValue("PERSON", person);
-  body.SetValue("ACTION", action);
+  static const std::pair<const char*, const char*> kFilters[] = {
+      {"", "全部"},
+      {"admin.staff", "教職員（新增、編輯、移除、匯入）"},
+      {"admin.duty", "職務"},
+      {"admin.account", "帳號協助"},
+      {"admin.year", "沿用上學年度職務"},
+  };
+  for (const auto& [value, label] : kFilters) {
+    auto* option = body.AddSectionDictionary("FILTER");
+    option->SetValue("VALUE", value);
+    option->SetValue("LABEL", label);
+    if (action == value) option->ShowSection("SELECTED");
+  }
   auto rows = store::school_audit(ctx.db, school.school.id, person, action, kRowsShown);
   for (const store::SchoolAuditRow& row : rows) {
     auto* r = body.AddSectionDictionary("ROW");

@@ -12,11 +12,8 @@
 <div class="field">
 <label for="audit-action">動作</label>
 <select id="audit-action" name="action">
-<option value="">全部</option>
-<option value="admin.staff">教職員（新增、編輯、移除、匯入）</option>
-<option value="admin.duty">職務</option>
-<option value="admin.account">帳號協助</option>
-<option value="admin.year">沿用上學年度職務</option>
+{{#FILTER}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/FILTER}}
 </select>
 </div>
 <button type="submit" class="button button-secondary">篩選</button>

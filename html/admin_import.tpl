@@ -19,7 +19,8 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="school" value="{{SCHOOL_CODE}}">
 <input type="hidden" name="confirm" value="1">
-<input type="hidden" name="csv" value="{{CSV}}">
+{{! a textarea, not an input: an input's value loses its line breaks }}
+<textarea name="csv" hidden>{{CSV:pre_escape}}</textarea>
 <button type="submit" class="button button-primary" id="import-confirm">確認匯入</button>
 <p class="field-hint" data-busy-status role="status" hidden></p>
 </form>
@@ -30,7 +31,7 @@
 <input type="hidden" name="school" value="{{SCHOOL_CODE}}">
 <div class="field">
 <label for="csv" class="required">CSV 內容</label>
-<textarea id="csv" name="csv" rows="12" spellcheck="false" required>{{CSV}}</textarea>
+<textarea id="csv" name="csv" rows="12" spellcheck="false" required>{{CSV:pre_escape}}</textarea>
 </div>
 <button type="submit" class="button button-secondary button-block" id="import-preview">預覽</button>
 <p class="field-hint" data-busy-status role="status" hidden></p>

@@ -213,6 +213,84 @@ export const tests = [
       await t.screenshot('admin-12-staff-phone.png', phone);
     },
   },
+  {
+    name: 'an AA imports staff from CSV (refused lines, then all at once) and carries last year\'s duties; a 諮詢專員 resets an e-mail',
+    async run(t) {
+      const { page } = t;
+      page.on('dialog', (dialog) => dialog.accept());
+      const school = `AI${digits(6)}`;
+      ctl('school', 'add', '--code', school, '--name', '匯入測試國小');
+      const aa = person(school, '黃管理', '學校權限AA');
+      const lastYear = person(school, '吳續任', null, false);
+      // The active school year, or (none activated yet) the one of today in Taipei.
+      const taipei = new Date(Date.now() + 8 * 3_600_000);
+      const today = taipei.getUTCFullYear() - (taipei.getUTCMonth() >= 7 ? 1911 : 1912);
+      const year = Number(sql("SELECT value FROM settings WHERE name = 'active_school_year'")) || today;
+      ctl('duty', 'assign', '--school', school, '--national-id', lastYear.id, '--duty', '導師',
+        '--year', String(year - 1));
+      await logIn(page, t, aa);
+
+      // Import: the preview names the refused line; nothing is written until a clean file.
+      const a = newNationalId();
+      const b = newNationalId();
+      await page.goto(t.url(`/admin/import?school=${school}`));
+      await page.fill('#csv', `national_id,name,birth_date,phone\n${a},甲老師,1980-01-02,\nA123456788,乙老師,1981-02-03,\n`);
+      await Promise.all([page.waitForNavigation(), page.click('#import-preview')]);
+      assert.ok((await page.locator('#import-errors').innerText()).includes('第 3 行'));
+      assert.ok((await page.locator('#import-refused').innerText()).includes('未匯入任何資料'));
+      await t.screenshot('admin-13-import-refused.png');
+      assert.equal(staffId(school, '甲老師'), '');
+      await page.fill('#csv', `national_id,name,birth_date,phone\n${a},甲老師,1980-01-02,\n${b},乙老師,1981-02-03,0912-345-678\n`);
+      await Promise.all([page.waitForNavigation(), page.click('#import-preview')]);
+      assert.ok((await page.locator('#import-ready').innerText()).includes('共 2 位教職員'));
+      await t.screenshot('admin-14-import-ready.png');
+      await Promise.all([page.waitForNavigation(), page.click('#import-confirm')]);
+      assert.ok((await page.locator('#admin-flash').innerText()).includes('已匯入 2 位教職員'));
+      assert.notEqual(staffId(school, '甲老師'), '');
+      assert.notEqual(staffId(school, '乙老師'), '');
+
+      // The new school year: last year's 導師 carries over.
+      await Promise.all([page.waitForNavigation(), page.click('#link-year')]);
+      assert.ok((await page.locator('#carry-list').innerText()).includes('吳續任'));
+      await t.screenshot('admin-15-year-preview.png');
+      await Promise.all([page.waitForNavigation(), page.click('#year-apply')]);
+      const carried = staffId(school, lastYear.name);
+      assert.ok((await page.locator(`#staff-${carried}`).innerText()).includes('導師'));
+
+      // The helpdesk finds the AA's account by ID number and birth date, resets its e-mail.
+      const desk = person(school, '諮詢專員甲', '導師');
+      ctl('helpdesk', 'add', desk.account);
+      const hd = await t.newPage();
+      hd.on('dialog', (dialog) => dialog.accept());
+      await logIn(hd, t, desk);
+      await hd.goto(t.url('/helpdesk'));
+      await hd.fill('#search-id', aa.id);
+      await hd.fill('#search-birth', '1979-04-03');
+      await Promise.all([hd.waitForNavigation(), hd.click('#helpdesk-search-submit')]);
+      assert.equal((await hd.locator('#found-account').innerText()).trim(), aa.account);
+      const address = `hd${digits(10)}@example.com`;
+      await hd.fill('#new-email', address);
+      await hd.fill('#reason', '原信箱已停用，本人來電確認身分');
+      await t.screenshot('admin-16-helpdesk-found.png', hd);
+      await Promise.all([hd.waitForNavigation(), hd.click('#helpdesk-email-submit')]);
+      assert.equal(new URL(hd.url()).pathname, '/admin/stepup');
+      forgetUsedStep(desk.account);
+      await hd.fill('#otp', totp(desk.key));
+      await Promise.all([hd.waitForNavigation(), hd.click('#stepup-submit')]);
+      await hd.fill('#search-account', aa.account);
+      await Promise.all([hd.waitForNavigation(), hd.click('#helpdesk-search-submit')]);
+      await hd.fill('#new-email', address);
+      await hd.fill('#reason', '原信箱已停用，本人來電確認身分');
+      await Promise.all([hd.waitForNavigation(), hd.click('#helpdesk-email-submit')]);
+      assert.ok((await hd.locator('#admin-flash').innerText()).includes('已寄送確認連結至新的 E-Mail'));
+      await t.screenshot('admin-17-helpdesk-sent.png', hd);
+      const link = sql(`SELECT REGEXP_SUBSTR(body, '/forgot/password/reset[?]token=[A-Za-z0-9_-]+') FROM outbox WHERE recipient = '${address}' ORDER BY id DESC LIMIT 1`);
+      const owner = await t.newPage();
+      await owner.goto(t.url(link));
+      assert.ok((await owner.locator('#link-email').innerText()).includes(address));
+      await t.screenshot('admin-18-confirm-email.png', owner);
+    },
+  },
 ];
 
 registerTests(tests, import.meta.url);

@@ -548,6 +548,11 @@ class AdminTest : public CppUnit::TestFixture {
     std::string newest = link_path(second[0].body) == path ? link_path(second[1].body)
                                                             : link_path(second[0].body);
     CPPUNIT_ASSERT_EQUAL(410L, later.get(newest).status);
+    // xueji-ctl purge deletes the links past their expiry.
+    CPPUNIT_ASSERT(contains(ctl("purge"), "一次性連結"));
+    CPPUNIT_ASSERT_EQUAL(std::string("0"),
+                         scalar("SELECT COUNT(*) FROM account_tokens WHERE account_id = (SELECT id "
+                                "FROM accounts WHERE login_key = LOWER('" + colleague.account + "'))"));
   }
 
   void import_previews_and_applies_all_or_nothing() {
@@ -575,6 +580,8 @@ class AdminTest : public CppUnit::TestFixture {
         post_with_csrf(b, "/admin/import", {{"school", s.code}, {"csv", good}});
     CPPUNIT_ASSERT_EQUAL(200L, ready.status);
     CPPUNIT_ASSERT(contains(ready.body, "共 2 位教職員"));
+    // The CSV comes back line by line, for the confirm form to send again as it was.
+    CPPUNIT_ASSERT(contains(ready.body, id1 + ",甲老師,1980-01-02,\n" + id2));
     CPPUNIT_ASSERT(staff_id_of(id1, s).empty());
     HttpResponse applied =
         post_with_csrf(b, "/admin/import", {{"school", s.code}, {"csv", good}, {"confirm", "1"}});
