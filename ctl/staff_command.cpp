@@ -79,7 +79,8 @@ int run_staff_list(Ctl& ctl, const Options& options) {
     print_line(row.id_masked + "\t" + row.name + "\t" + format_date(row.birth_date) + "\t" +
                row.phone.value_or("-") + "\t" +
                (row.duties.empty() ? "（無職務）" : join(row.duties, "、")) + "\t" +
-               (row.has_account ? "已有帳號" : "尚無帳號"));
+               (row.has_account ? "已有帳號" : "尚無帳號") +
+               (row.removed ? "\t（本學年度已自本校移除）" : ""));
   }
   ctl.audit("staff.list", "school:" + code);
   return kExitOk;

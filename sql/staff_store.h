@@ -81,6 +81,7 @@ struct StaffListing {
   std::optional<std::string> phone;
   std::vector<std::string> duties;
   bool has_account = false;
+  bool removed = false;  // taken off the school for that year (the AA console's 移除)
 };
 std::vector<StaffListing> list_staff(Db& db, std::int64_t school_id, int school_year);
 

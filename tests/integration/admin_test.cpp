@@ -335,6 +335,7 @@ class AdminTest : public CppUnit::TestFixture {
     HttpResponse after = b.get("/admin/staff?school=" + s.code);
     CPPUNIT_ASSERT(contains(after.body, "已將 王大明 自本校"));
     CPPUNIT_ASSERT(!contains(after.body, "id=\"staff-" + staff + "\""));
+    CPPUNIT_ASSERT(contains(ctl("staff list --school " + s.code), "本學年度已自本校移除"));
     CPPUNIT_ASSERT_EQUAL(404L,
                          b.get("/admin/staff/edit?school=" + s.code + "&staff=" + staff).status);
     // Adding the person again brings the record back.
