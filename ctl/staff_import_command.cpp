@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+
 #include "core/staff_csv.h"
 #include "ctl/cli.h"
 #include "sql/school_admin_store.h"
