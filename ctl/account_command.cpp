@@ -184,9 +184,7 @@ int reset_2fa(Ctl& ctl, const Options& options) {
   TimePoint now = ctl.now();
   store::Db& db = ctl.db();
   db.transaction([&] {
-    store::clear_totp(db, a.id);
-    store::revoke_devices(db, a.id);
-    store::delete_account_sessions(db, a.id, std::string());
+    store::reset_two_factor(db, a.id);
     queue_account_notice(db, a, AccountEvent::kTotpReset, now);
     ctl.audit("account.reset_2fa", target_of(a));
   });

@@ -141,6 +141,8 @@ const std::vector<const Command*>& all_commands() {
       &client_add_command(), &client_list_command(), &client_remove_command(),
       &client_rotate_secret_command(), &keys_rotate_command(),
       &announcement_set_command(), &announcement_show_command(),
+      &posts_set_command(), &posts_show_command(),
+      &helpdesk_add_command(), &helpdesk_remove_command(),
   };
   return commands;
 }

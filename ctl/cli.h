@@ -117,6 +117,10 @@ const Command& client_rotate_secret_command();
 const Command& keys_rotate_command();
 const Command& announcement_set_command();
 const Command& announcement_show_command();
+const Command& posts_set_command();
+const Command& posts_show_command();
+const Command& helpdesk_add_command();
+const Command& helpdesk_remove_command();
 
 // Helpers shared by the commands.
 // The active school year, or the school year of today in Taipei when none was ever activated.

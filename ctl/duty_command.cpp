@@ -2,7 +2,7 @@
 #include "core/national_id.h"
 #include "core/personal_data.h"
 #include "ctl/cli.h"
-#include "ctl/staff_fields.h"
+#include "core/staff_fields.h"
 #include "sql/staff_store.h"
 
 namespace xueji::ctl {
@@ -59,7 +59,8 @@ const Command& duty_assign_command() {
       "duty assign",
       "duty assign --school CODE --national-id ID --duty DUTY [--year ROC_YEAR]",
       "指派一項職務給學校 CODE 的教職員（須已有聘約），職務按學年度分開。\n"
-      "  DUTY      校長、教務、人事、學務、總務、輔導、導師、任課教師、例外人員、學校權限AA 之一\n"
+      "  DUTY      校長、教務、人事、學務、總務、輔導、導師、任課教師、例外人員、學校權限AA、\n"
+      "            校長代理人 之一\n"
       "  ROC_YEAR  民國學年度（例如 115 = 2026-08-01 至 2027-07-31）；預設為目前啟用的學年度，\n"
       "            尚未啟用任何學年度時為今天（臺北時間）所屬的學年度。\n"
       "已有同一職務時不重複新增（結束代碼 0）。",

@@ -38,6 +38,9 @@ int run_purge(Ctl& ctl, const Options&) {
   ctl.audit("oidc.purge", "deleted:" + std::to_string(n.oidc_rows));
   print_line("purge：已刪除過期超過 1 小時的單一登入授權請求、授權碼與存取權杖 " +
              std::to_string(n.oidc_rows) + " 筆。");
+  ctl.audit("account_tokens.purge", "deleted:" + std::to_string(n.account_tokens));
+  print_line("purge：已刪除過期或已使用的一次性連結（重設密碼、重設 E-Mail）" +
+             std::to_string(n.account_tokens) + " 筆。");
   return kExitOk;
 }
 
@@ -57,6 +60,7 @@ const Command& purge_command() {
       "  已寄出的信件：寄出超過 7 天者清除內文（驗證代碼、姓名等），只留收件者、主旨與時間；\n"
       "    寄出超過 400 天（稽核紀錄的保存期限）者刪除。待寄與寄送失敗的信件不動。\n"
       "  單一登入：等待登入的授權請求、授權碼與存取權杖，過期超過 1 小時者。\n"
+      "  一次性連結（學校權限AA重設密碼、諮詢專員重設 E-Mail）：已過期、已使用或已被取代者。\n"
       "可重複或同時執行；正式環境由 xueji-purge.timer 每 15 分鐘執行一次。",
       {},
       {},

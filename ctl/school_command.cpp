@@ -1,6 +1,6 @@
 // school_command.cpp: `xueji-ctl school add|list` — the schools staff records belong to.
 #include "ctl/cli.h"
-#include "ctl/staff_fields.h"
+#include "core/staff_fields.h"
 #include "sql/staff_store.h"
 
 namespace xueji::ctl {

@@ -4,8 +4,8 @@
 #include "core/national_id.h"
 #include "core/personal_data.h"
 #include "ctl/cli.h"
-#include "ctl/staff_fields.h"
-#include "sql/staff_store.h"
+#include "core/staff_fields.h"
+#include "sql/school_admin_store.h"
 
 namespace xueji::ctl {
 namespace {
@@ -41,26 +41,28 @@ int run_staff_add(Ctl& ctl, const Options& options) {
   ctl.set_target(target);
 
   store::Db& db = ctl.db();
-  bool new_person = db.transaction([&] {
-    auto person = store::find_person_row(db, hmac);
-    if (person && person->birth_date != input.birth_date) {
+  store::NewStaff staff{hmac, masked, input.name, input.birth_date, input.phone};
+  store::AddStaffResult result = db.transaction([&] {
+    auto r = store::add_staff(db, school.id, staff, effective_school_year(ctl), ctl.now());
+    if (r == store::AddStaffResult::kBirthDateDiffers) {
       throw Refused("此身分證/外籍人士統一證號（" + masked +
                     "）已有人員資料，但出生日期與這次輸入的不同；請確認出生日期");
     }
-    std::int64_t person_id =
-        person ? person->id : store::insert_person(db, hmac, masked, input.birth_date, ctl.now());
-    store::StaffRow staff{0, school.id, person_id, input.name, input.birth_date, input.phone};
-    if (!store::insert_staff(db, staff, ctl.now())) {
+    if (r == store::AddStaffResult::kAlreadyStaff) {
       throw Refused(masked + " 已是 " + school_label(school.code, school.name) +
                     " 的教職員，未重複新增");
     }
     ctl.audit("staff.add", target);
-    return !person.has_value();
+    return r;
   });
+  bool new_person = result == store::AddStaffResult::kAdded;
   print_line("已新增教職員 " + input.name + "（" + masked + "，" + format_date(input.birth_date) +
              (input.phone ? "，" + *input.phone : std::string()) + "）到 " +
              school_label(school.code, school.name) + "。" +
-             (new_person ? "" : "此人在其他學校已有聘約，沿用同一筆人員資料。"));
+             (result == store::AddStaffResult::kRestored
+                  ? "此人本學年度曾自本校移除，已恢復其聘約。"
+              : new_person ? ""
+                           : "此人在其他學校已有聘約，沿用同一筆人員資料。"));
   return kExitOk;
 }
 
@@ -77,7 +79,8 @@ int run_staff_list(Ctl& ctl, const Options& options) {
     print_line(row.id_masked + "\t" + row.name + "\t" + format_date(row.birth_date) + "\t" +
                row.phone.value_or("-") + "\t" +
                (row.duties.empty() ? "（無職務）" : join(row.duties, "、")) + "\t" +
-               (row.has_account ? "已有帳號" : "尚無帳號"));
+               (row.has_account ? "已有帳號" : "尚無帳號") +
+               (row.removed ? "\t（本學年度已自本校移除）" : ""));
   }
   ctl.audit("staff.list", "school:" + code);
   return kExitOk;

@@ -3,134 +3,23 @@
 // database (same person with another birth date, already staff here), and only a wholly valid
 // file is written, in one transaction of multi-row INSERTs.
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <map>
-#include <set>
 
-#include "core/csv.h"
-#include "core/national_id.h"
-#include "core/personal_data.h"
+#include "core/staff_csv.h"
 #include "ctl/cli.h"
-#include "ctl/staff_fields.h"
-#include "sql/staff_store.h"
+#include "sql/school_admin_store.h"
 
 namespace xueji::ctl {
 namespace {
 
 constexpr std::size_t kMaxFileBytes = 64u << 20;  // far above 10,000 lines, far below harm
-constexpr std::array<std::string_view, 4> kHeader = {"national_id", "name", "birth_date", "phone"};
-
-struct Row {
-  int line = 0;
-  StaffInput input;
-  std::string hmac;
-  std::string masked;
-};
 
 struct LineError {
   int line = 0;
   std::string message;
   bool operator<(const LineError& other) const { return line < other.line; }
 };
-
-std::string lower_trimmed(std::string_view text) {
-  std::string out = trimmed(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool is_header(const CsvRecord& record) {
-  if (record.fields.size() != kHeader.size()) return false;
-  for (std::size_t i = 0; i < kHeader.size(); ++i) {
-    if (lower_trimmed(record.fields[i]) != kHeader[i]) return false;
-  }
-  return true;
-}
-
-std::string line_prefix(int line) { return "第 " + std::to_string(line) + " 行："; }
-
-// The file's own problems: format, fields, and the same person twice.
-std::vector<Row> check_file(const CsvTable& table, const std::string& secret, TimePoint now,
-                            std::vector<LineError>& errors) {
-  for (const CsvError& e : table.errors) errors.push_back({e.line, e.message});
-  std::vector<Row> rows;
-  std::size_t first = 0;
-  if (table.records.empty() || !is_header(table.records[0])) {
-    int line = table.records.empty() ? 1 : table.records[0].line;
-    errors.push_back(
-        {line, line_prefix(line) + "第一行須為標題列 national_id,name,birth_date,phone"});
-    // A file whose first line is data rather than a header is still checked line by line below.
-    if (!table.records.empty() && lower_trimmed(table.records[0].fields[0]) == "national_id")
-      first = 1;
-  } else {
-    first = 1;
-  }
-  std::map<std::string, int> seen;  // HMAC → line, for duplicates inside the file
-  for (std::size_t i = first; i < table.records.size(); ++i) {
-    const CsvRecord& record = table.records[i];
-    if (record.fields.size() != kHeader.size()) {
-      errors.push_back({record.line, line_prefix(record.line) +
-                                         "應有 4 個欄位（national_id,name,"
-                                         "birth_date,phone；沒有電話時最後一欄留空），實有 " +
-                                         std::to_string(record.fields.size()) + " 個"});
-      continue;
-    }
-    Row row;
-    row.line = record.line;
-    std::vector<std::string> problems = check_staff_input(
-        record.fields[0], record.fields[1], record.fields[2], record.fields[3], now, row.input);
-    if (!problems.empty()) {
-      std::string message = line_prefix(record.line);
-      for (std::size_t k = 0; k < problems.size(); ++k) message += (k ? "；" : "") + problems[k];
-      errors.push_back({record.line, message});
-      continue;
-    }
-    row.hmac = national_id_hmac(secret, row.input.national_id);
-    row.masked = mask_national_id(row.input.national_id);
-    auto [it, inserted] = seen.emplace(row.hmac, record.line);
-    if (!inserted) {
-      errors.push_back({record.line, line_prefix(record.line) + "與第 " +
-                                         std::to_string(it->second) + " 行是同一人（" + row.masked +
-                                         " 重複）"});
-      continue;
-    }
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-// Problems only the database can tell. Returns the persons already known, by HMAC.
-std::map<std::string, store::PersonRow> check_database(store::Db& db, std::int64_t school_id,
-                                                       const std::string& school,
-                                                       const std::vector<Row>& rows,
-                                                       std::vector<LineError>& errors) {
-  std::vector<std::string> hmacs;
-  hmacs.reserve(rows.size());
-  for (const Row& row : rows) hmacs.push_back(row.hmac);
-  std::map<std::string, store::PersonRow> known = store::find_person_rows(db, hmacs);
-  std::vector<std::int64_t> known_ids;
-  for (const auto& [hmac, person] : known) known_ids.push_back(person.id);
-  std::set<std::int64_t> staff_here = store::persons_with_staff_at(db, school_id, known_ids);
-  for (const Row& row : rows) {
-    auto it = known.find(row.hmac);
-    if (it == known.end()) continue;
-    if (it->second.birth_date != row.input.birth_date) {
-      errors.push_back({row.line, line_prefix(row.line) + row.masked +
-                                      " 已有人員資料，但出生日期與檔案中的不同；請確認出生日期"});
-    } else if (staff_here.count(it->second.id)) {
-      errors.push_back(
-          {row.line, line_prefix(row.line) + row.masked + " 已是 " + school + " 的教職員"});
-    }
-  }
-  return known;
-}
 
 void report(std::vector<LineError>& errors) {
   std::stable_sort(errors.begin(), errors.end());
@@ -147,40 +36,33 @@ int run_staff_import(Ctl& ctl, const Options& options) {
   std::string school_text = school_label(school->code, school->name);
 
   std::vector<LineError> errors;
-  std::vector<Row> rows =
-      check_file(parse_csv(read_input_file(path, kMaxFileBytes, "檔案超過 64 MB，請分批匯入")), ctl.config().secret, ctl.now(), errors);
-  if (errors.empty() && rows.empty()) throw Refused("檔案中沒有任何教職員資料，未匯入");
+  StaffCsvCheck checked = check_staff_csv(
+      read_input_file(path, kMaxFileBytes, "檔案超過 64 MB，請分批匯入"), ctl.config().secret,
+      ctl.now());
+  for (const StaffCsvError& e : checked.errors) errors.push_back({e.line, e.message});
+  if (errors.empty() && checked.rows.empty()) throw Refused("檔案中沒有任何教職員資料，未匯入");
   if (!errors.empty()) {
     report(errors);
     throw Refused("檔案有 " + std::to_string(errors.size()) +
                   " 行錯誤，未匯入任何資料；請修正後重新匯入整個檔案");
+  }
+  std::vector<store::ImportRow> rows;
+  rows.reserve(checked.rows.size());
+  for (const StaffCsvLine& r : checked.rows) {
+    rows.push_back({r.line, r.id_hmac, r.id_masked, r.input.name, r.input.birth_date,
+                    r.input.phone});
   }
 
   store::Db& db = ctl.db();
   std::size_t new_persons = 0;
   db.transaction([&] {
     errors.clear();
-    std::map<std::string, store::PersonRow> known =
-        check_database(db, school->id, school_text, rows, errors);
+    for (const auto& c : store::import_staff(db, school->id, school_text, rows, ctl.now(),
+                                             new_persons)) {
+      errors.push_back({c.line, c.message});
+    }
     if (!errors.empty()) return;
-    std::vector<store::NewPerson> persons;
-    std::vector<std::string> new_hmacs;
-    for (const Row& row : rows) {
-      if (known.count(row.hmac)) continue;
-      persons.push_back({row.hmac, row.masked, row.input.birth_date});
-      new_hmacs.push_back(row.hmac);
-    }
-    store::insert_persons(db, persons, ctl.now());
-    for (auto& [hmac, person] : store::find_person_rows(db, new_hmacs)) known.emplace(hmac, person);
-    std::vector<store::StaffRow> staff;
-    staff.reserve(rows.size());
-    for (const Row& row : rows) {
-      staff.push_back({0, school->id, known.at(row.hmac).id, row.input.name, row.input.birth_date,
-                       row.input.phone});
-    }
-    store::insert_staff_rows(db, staff, ctl.now());
     ctl.audit("staff.import", "school:" + code + " rows:" + std::to_string(rows.size()));
-    new_persons = persons.size();
   });
   if (!errors.empty()) {
     report(errors);

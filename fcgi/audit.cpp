@@ -12,7 +12,12 @@ bool request_waiting(const Context& ctx) { return ctx.request_waiting && ctx.req
 
 void audit_request(Context& ctx, const http::Request& req, const std::string& actor,
                    const std::string& action, const std::string& target) {
-  store::AuditEntry entry{actor, action, target, req.remote_addr, req.request_id};
+  audit_school(ctx, req, actor, action, target, 0);
+}
+
+void audit_school(Context& ctx, const http::Request& req, const std::string& actor,
+                  const std::string& action, const std::string& target, std::int64_t school_id) {
+  store::AuditEntry entry{actor, action, target, req.remote_addr, req.request_id, school_id};
   TimePoint now = ctx.clock.now();
   if (ctx.db.in_transaction()) {
     store::audit(ctx.db, entry, now);

@@ -115,9 +115,12 @@ http::Response dispatch(const Route& route, const http::Env& env, const BodyRead
   std::string error;
   try {
     if (!method_allowed(route.methods, method)) throw http::method_not_allowed();
+    http::Limits limits = route.text_body ? http::text_body_limits() : http::Limits{};
     std::string body;
-    if (method == "POST") body = read_body(http::parse_content_length(env("CONTENT_LENGTH")));
-    http::Request request = http::build_request(env, body);
+    if (method == "POST") {
+      body = read_body(http::parse_content_length(env("CONTENT_LENGTH"), limits));
+    }
+    http::Request request = http::build_request(env, body, limits);
     pass_headers(env, request);
     // HEAD is answered as GET without the body (the serializer drops it).
     if (request.method == "HEAD") request.method = "GET";

@@ -16,6 +16,9 @@ struct Route {
   const char* worker;   // "apply-identity": the program is xueji-<worker>
   const char* methods;  // "GET,POST" as nginx/routes lists them; GET also admits HEAD
   Handler handler;
+  // "text-body" in nginx/routes: the form carries one large text field (a CSV), so the body may
+  // be up to 2 MiB and values may hold line breaks (http::text_body_limits()).
+  bool text_body = false;
 };
 
 // Whether `method` is one of the comma-separated `methods` (HEAD counts as GET).

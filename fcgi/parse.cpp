@@ -19,8 +19,9 @@ bool valid_field_name(std::string_view name, const Limits& limits) {
   return true;
 }
 
-bool has_control_characters(std::string_view text) {
+bool has_control_characters(std::string_view text, bool line_breaks_allowed) {
   for (unsigned char c : text) {
+    if (line_breaks_allowed && (c == '\n' || c == '\r' || c == '\t')) continue;
     if (c < 0x20 || c == 0x7f) return true;
   }
   return false;
@@ -94,6 +95,14 @@ bool valid_utf8(std::string_view text) {
   return true;
 }
 
+Limits text_body_limits() {
+  Limits limits;
+  limits.max_body = 2u << 20;
+  limits.max_value = 2u << 20;
+  limits.line_breaks_in_values = true;
+  return limits;
+}
+
 Fields parse_urlencoded(std::string_view text, const Limits& limits) {
   Fields fields;
   while (!text.empty()) {
@@ -106,7 +115,7 @@ Fields parse_urlencoded(std::string_view text, const Limits& limits) {
     std::string value = eq == std::string_view::npos ? "" : percent_decode(piece.substr(eq + 1));
     if (!valid_field_name(name, limits)) throw bad_request("invalid field name");
     if (value.size() > limits.max_value) throw bad_request("field value too long: " + name);
-    if (!valid_utf8(value) || has_control_characters(value)) {
+    if (!valid_utf8(value) || has_control_characters(value, limits.line_breaks_in_values)) {
       throw bad_request("field value is not clean UTF-8: " + name);
     }
     if (fields.size() >= limits.max_fields) throw bad_request("too many fields");
@@ -132,7 +141,7 @@ Cookies parse_cookies(std::string_view header, const Limits& limits) {
       value = value.substr(1, value.size() - 2);
     }
     bool ours = name.starts_with("xueji_") || name.starts_with("__Host-xueji_");
-    if (!ours || !valid_field_name(name, limits) || has_control_characters(value)) continue;
+    if (!ours || !valid_field_name(name, limits) || has_control_characters(value, false)) continue;
     cookies.emplace(std::string(name), std::string(value));
   }
   return cookies;

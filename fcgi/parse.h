@@ -19,7 +19,11 @@ struct Limits {
   std::size_t max_query = 2 * 1024;     // bytes of the raw query string
   std::size_t max_cookie_header = 8 * 1024;  // nginx's own header buffer; beyond it, ignored
   std::size_t max_own_cookies = 8;          // of ours; a repeated name counts each time
+  bool line_breaks_in_values = false;       // CR, LF and TAB allowed in form values (textareas)
 };
+
+// The limits of a text-body route (nginx/routes): 2 MiB bodies and values, line breaks kept.
+Limits text_body_limits();
 
 // "a=1&b=%E4%B8%AD": invalid escapes, duplicate names, over-long or too many fields, names
 // outside [A-Za-z0-9_.-], and values that are not valid UTF-8 or hold control characters are

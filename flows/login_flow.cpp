@@ -59,6 +59,7 @@ void complete_login(const http::Request& req, Context& ctx, LoginState& state) {
       return;
     }
     store::count_login(ctx.db, taipei_date(now));
+    store::record_last_login(ctx.db, state.account.id, now);
     audit_request(ctx, req, account_actor(state.account), "login.completed",
                   "account:" + std::to_string(state.account.id));
   });

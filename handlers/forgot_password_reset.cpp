@@ -4,12 +4,14 @@
 // ever hears "wrong" or "expired"). A right code with a password obeying every rule of product.md
 // §3 but the minimum age consumes the code once, resets the password, clears the lock, ends the
 // account's other sessions and this one, queues the 「密碼已重設」 notice, and goes to the login.
+// With a `token`, the page is that of a one-time link the AA console or the helpdesk mailed.
 #include "core/password_hash.h"
 #include "core/password_policy.h"
 #include "core/school_year.h"
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"
+#include "flows/account_link.h"
 #include "flows/forgot.h"
 #include "flows/login_flow.h"
 #include "flows/password_history.h"
@@ -163,6 +165,10 @@ http::Response resend(const http::Request& req, Context& ctx, Session& session,
 
 xueji::http::Response handle_forgot_password_reset(const xueji::http::Request& req,
                                                    xueji::Context& ctx) {
+  // A one-time link of the AA console or the helpdesk (flows/account_link.h).
+  if (!req.param("token").empty() || !req.field("token").empty()) {
+    return account_link_page(req, ctx);
+  }
   if (req.method == "GET") {
     Session session = current_session(req, ctx);
     auto newest = store::newest_email_code(ctx.db, session.id_hash, store::kResetCodePurpose);

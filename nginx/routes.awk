@@ -1,5 +1,5 @@
 # routes.awk: read nginx/routes, refuse any malformed line, print "PATH\tWORKER\tMETHODS\tDEV".
-# DEV is "dev-only" or "-". Every tool reading the route list goes through this file, so the
+# DEV is "dev-only", "text-body" (a form with a large text field: /admin/import's CSV) or "-". Every tool reading the route list goes through this file, so the
 # nginx site and the systemd target can never disagree about what a valid route is.
 
 function fail(reason) {
@@ -21,9 +21,11 @@ function valid_methods(list,    n, i, parts, seen) {
 /^[ \t]*(#|$)/ { next }
 { sub(/[ \t]+#.*$/, "") }
 
-NF < 3 { fail("expected PATH WORKER METHODS [dev-only]"); next }
-NF > 4 { fail("too many fields (a fourth may only be dev-only)"); next }
-NF == 4 && $4 != "dev-only" { fail("fourth field must be dev-only, not " $4); next }
+NF < 3 { fail("expected PATH WORKER METHODS [dev-only|text-body]"); next }
+NF > 4 { fail("too many fields (a fourth may only be dev-only or text-body)"); next }
+NF == 4 && $4 != "dev-only" && $4 != "text-body" {
+  fail("fourth field must be dev-only or text-body, not " $4); next
+}
 # Paths are literal: no regex, no spaces, no '..', no trailing slash, never / or /static/
 # (the site answers those itself). No segment starts with '.', but the RFC 8615 prefix
 # /.well-known/ (OpenID Connect discovery).
@@ -38,7 +40,7 @@ $2 !~ /^[a-z0-9]+(-[a-z0-9]+)*$/ { fail("WORKER must be lower-case words joined 
 
 {
   paths[$1] = FNR
-  printf "%s\t%s\t%s\t%s\n", $1, $2, $3, (NF == 4 ? "dev-only" : "-")
+  printf "%s\t%s\t%s\t%s\n", $1, $2, $3, (NF == 4 ? $4 : "-")
   routes++
 }
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "sql/session_store.h"
+
 namespace xueji::store {
 
 // Every logged-in page reads this, so it is shaped for MariaDB's optimizer, which works again
@@ -87,6 +89,7 @@ const std::string kBindTotp =
 const std::string kUseTotpStep =
     "UPDATE accounts SET totp_last_step = ? WHERE id = ? AND totp_bound_at IS NOT NULL "
     "AND (totp_last_step IS NULL OR totp_last_step < ?)";
+const std::string kRecordLastLogin = "UPDATE accounts SET last_login_at = ? WHERE id = ?";
 const std::string kClearTotp =
     "UPDATE accounts SET totp_secret_enc = NULL, totp_bound_at = NULL, totp_last_step = NULL "
     "WHERE id = ?";
@@ -297,6 +300,19 @@ bool clear_totp(Db& db, std::int64_t account_id) {
   db.run(kClearTotp, Repeat::kSafe,
          [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
   return true;
+}
+
+bool reset_two_factor(Db& db, std::int64_t account_id) {
+  if (!clear_totp(db, account_id)) return false;
+  revoke_devices(db, account_id);
+  delete_account_sessions(db, account_id, std::string());
+  return true;
+}
+
+void record_last_login(Db& db, std::int64_t account_id, TimePoint now) {
+  db.run(kRecordLastLogin, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    bind_all(ps, now, account_id).executeUpdate();
+  });
 }
 
 bool PersonDuties::has_duty() const {

@@ -81,6 +81,12 @@ bool bind_totp(Db& db, std::int64_t account_id, const std::string& secret_box, T
 bool use_totp_step(Db& db, std::int64_t account_id, std::int64_t step);
 // Removes the binding (xueji-ctl account reset-2fa); true when the account exists.
 bool clear_totp(Db& db, std::int64_t account_id);
+// An administrator's two-factor reset (xueji-ctl account reset-2fa, the AA console): the binding
+// goes, every device cookie stops counting and every session of the account ends, so the next
+// login must bind again. false when the account does not exist. Call inside db.transaction().
+bool reset_two_factor(Db& db, std::int64_t account_id);
+// When the account completed its newest login (the AA console's staff list shows it).
+void record_last_login(Db& db, std::int64_t account_id, TimePoint now);
 
 // Schools and duties of the person in the active school year (settings 'active_school_year',
 // or the caller's fallback when no year was ever activated).

@@ -1,7 +1,8 @@
 // audit_store.h: the audit log. Never a password, code, clear ID number or session value in it.
 #pragma once
-#include <vector>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sql/db.h"
 
@@ -13,6 +14,7 @@ struct AuditEntry {
   std::string target;       // masked ID, account id, school code: never secrets
   std::string client_addr;  // empty for the CLI
   std::string request_id;   // nginx $request_id, empty for the CLI
+  std::int64_t school_id = 0;  // the school a console action concerned; 0: none
 };
 
 // An entry with the time it happened.

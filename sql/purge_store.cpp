@@ -24,6 +24,8 @@ const std::string kEmptySentMailBodies =
     "WHERE body_purged_at IS NULL AND sent_at < ? AND state = 'sent' LIMIT ?";
 const std::string kPurgeSentMail =
     "DELETE FROM outbox WHERE sent_at < ? AND state = 'sent' LIMIT ?";
+const std::string kPurgeAccountTokens =
+    "DELETE FROM account_tokens WHERE expires_at <= ? OR used_at <= ? LIMIT ?";
 const std::string kPurgeAttemptCounters =
     "DELETE FROM attempt_counters WHERE window_start < ? "
     "AND (locked_until IS NULL OR locked_until <= ?) LIMIT ?";
@@ -68,6 +70,7 @@ PurgeCounts purge_expired_rows(Db& db, const PurgeCutoffs& cutoffs) {
   for (const std::string* statement : {&kPurgeOidcPending, &kPurgeOidcCodes, &kPurgeOidcTokens}) {
     counts.oidc_rows += delete_in_batches(db, *statement, cutoffs.oidc_expired_before);
   }
+  counts.account_tokens = delete_in_batches(db, kPurgeAccountTokens, cutoffs.now, cutoffs.now);
   return counts;
 }
 

@@ -22,6 +22,7 @@ struct PurgeCounts {
   std::int64_t outbox_bodies = 0;  // delivered messages whose body was emptied
   std::int64_t outbox_rows = 0;    // delivered messages deleted
   std::int64_t oidc_rows = 0;      // authorization requests, codes and access tokens
+  std::int64_t account_tokens = 0;  // the console's one-time links, expired, used or replaced
 };
 
 // Deletes, in this order:
@@ -36,7 +37,8 @@ struct PurgeCounts {
 //   set to now (pending, sending and failed messages keep theirs: they may still be sent);
 // - outbox messages sent before sent_mail_before;
 // - single sign-on's waiting authorization requests, codes and access tokens that expired
-//   before oidc_expired_before.
+//   before oidc_expired_before;
+// - account_tokens (the AA console's and the helpdesk's links) expired, used or replaced at now.
 PurgeCounts purge_expired_rows(Db& db, const PurgeCutoffs& cutoffs);
 
 }  // namespace xueji::store

@@ -46,7 +46,9 @@ const std::string kListStaff =
     "SELECT p.id_masked, s.name, DATE_FORMAT(s.birth_date, '%Y-%m-%d') AS birth, s.phone, "
     "(SELECT GROUP_CONCAT(d.duty ORDER BY d.id SEPARATOR '\\t') FROM duties d "
     " WHERE d.staff_id = s.id AND d.school_year = ?) AS duty_list, "
-    "EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = s.person_id) AS has_account "
+    "EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = s.person_id) AS has_account, "
+    "EXISTS (SELECT 1 FROM staff_removals r WHERE r.staff_id = s.id AND r.school_year = ?) "
+    " AS removed "
     "FROM staff s JOIN persons p ON p.id = s.person_id WHERE s.school_id = ? ORDER BY s.id";
 
 const std::string kInsertDuty =
@@ -75,6 +77,8 @@ void in_batches(std::size_t n, F&& fn) {
   }
 }
 
+}  // namespace
+
 void refresh_person_contacts(Db& db, const std::vector<std::int64_t>& person_ids) {
   in_batches(person_ids.size(), [&](std::size_t first, std::size_t count) {
     std::string text = batched(kRefreshContactsPrefix, kRefreshContactsGroup, count, ")");
@@ -86,8 +90,6 @@ void refresh_person_contacts(Db& db, const std::vector<std::int64_t>& person_ids
     });
   });
 }
-
-}  // namespace
 
 std::optional<SchoolRow> find_school_by_code(Db& db, const std::string& code) {
   return db.run(
@@ -244,7 +246,7 @@ void insert_staff_rows(Db& db, const std::vector<StaffRow>& staff, TimePoint now
 std::vector<StaffListing> list_staff(Db& db, std::int64_t school_id, int school_year) {
   return db.run(kListStaff, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
     std::vector<StaffListing> rows;
-    auto rs = query(bind_all(ps, school_year, school_id));
+    auto rs = query(bind_all(ps, school_year, school_year, school_id));
     while (rs->next()) {
       StaffListing row;
       row.id_masked = rs->getString("id_masked");
@@ -262,6 +264,7 @@ std::vector<StaffListing> list_staff(Db& db, std::int64_t school_id, int school_
         }
       }
       row.has_account = rs->getBoolean("has_account");
+      row.removed = rs->getBoolean("removed");
       rows.push_back(std::move(row));
     }
     return rows;

@@ -67,6 +67,9 @@ std::set<std::int64_t> persons_with_staff_at(Db& db, std::int64_t school_id,
 // nullopt when the person already has a staff record at that school. Both inserts also refresh
 // the person's copy of its newest record's name and phone; call them inside db.transaction().
 std::optional<std::int64_t> insert_staff(Db& db, const StaffRow& staff, TimePoint now);
+// Refreshes each person's copy of its newest staff record's name and phone
+// (008_person_contact.sql); after any insert or edit of staff rows, in the same transaction.
+void refresh_person_contacts(Db& db, const std::vector<std::int64_t>& person_ids);
 // Multi-row INSERTs of kStaffBatchRows (the id field is ignored).
 void insert_staff_rows(Db& db, const std::vector<StaffRow>& staff, TimePoint now);
 
@@ -78,6 +81,7 @@ struct StaffListing {
   std::optional<std::string> phone;
   std::vector<std::string> duties;
   bool has_account = false;
+  bool removed = false;  // taken off the school for that year (the AA console's 移除)
 };
 std::vector<StaffListing> list_staff(Db& db, std::int64_t school_id, int school_year);
 

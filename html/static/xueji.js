@@ -215,3 +215,35 @@
     });
   });
 })();
+
+// AA console (admin_import.tpl): form[data-busy] shows its text in the form's [data-busy-status]
+// while a long request (a 10,000-line import) is on its way, with the seconds elapsed, and
+// ignores a second submit.
+(function () {
+  'use strict';
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.hasAttribute || !form.hasAttribute('data-busy')) return;
+    if (form.getAttribute('data-busy-since')) {
+      event.preventDefault();
+      return;
+    }
+    var started = Date.now();
+    form.setAttribute('data-busy-since', String(started));
+    var status = form.querySelector('[data-busy-status]');
+    if (!status) return;
+    status.hidden = false;
+    var show = function () {
+      status.textContent = form.getAttribute('data-busy') + '（已 ' +
+        Math.floor((Date.now() - started) / 1000) + ' 秒）';
+    };
+    show();
+    window.setInterval(show, 1000);
+  });
+  window.addEventListener('pageshow', function () {
+    var forms = document.querySelectorAll('form[data-busy-since]');
+    Array.prototype.forEach.call(forms, function (form) {
+      form.removeAttribute('data-busy-since');
+    });
+  });
+})();

@@ -11,6 +11,7 @@
 #   teacher with a legacy account               → forced rename, password change, 2FA binding
 #   teacher at two schools                      → one person, both schools on /home
 #   foreign teachers (new and old 統一證號)      → the resident-number formats
+#   the school's 學校權限AA and 人事               → after applying, the AA console on /admin
 
 readonly kDemoPrimary=990001
 readonly kDemoPrimaryName=學籍示範國民小學
@@ -29,6 +30,24 @@ A164702835|王大同|1969-02-28|037-323456|990001:教務|已有舊系統帳號�
 E229037159|張淑芬|1983-08-09|0987-654-321|990001:輔導,990002:學務|同時在兩所學校任職
 A801654329|Maria Santos|1992-12-24||990002:任課教師|外籍教師（新式統一證號）
 FC04258162|田中由紀|1987-04-03|07-2345678|990002:例外人員|外籍人士（舊式統一證號）
+B120358465|周明華|1975-03-21|02-2765-4321|990001:學校權限AA,990001:人事|學校權限AA及人事：申請帳號登入後，在 /admin 管理本校教職員、職務及帳號
+EOF
+}
+
+# The county-approved staffing of the demo schools (核定員額編制), for the AA console.
+demo_posts() {
+  cat <<'EOF'
+990001 校長 1
+990001 教務 1
+990001 學務 1
+990001 總務 1
+990001 輔導 2
+990001 人事 1
+990001 學校權限AA 2
+990002 校長 1
+990002 教務 1
+990002 學務 1
+990002 學校權限AA 1
 EOF
 }
 
@@ -135,6 +154,10 @@ load_demo_data() {
     demo_add_person "$id" "$name" "$birth" "$phone" "$duties" "$year" || return 1
   done < <(demo_identities)
   demo_add_legacy_account
+  local school duty count
+  while read -r school duty count; do
+    demo_ctl_quiet posts set --school "$school" --duty "$duty" --count "$count" || return 1
+  done < <(demo_posts)
   # Forward only: a database that already runs a later year keeps it (and says so).
   demo_ctl_quiet year activate "$year" || warn "demo data: school year $year not activated"
   say "demo data: schools $kDemoPrimary and $kDemoJunior with $(demo_identities | wc -l) staff" \

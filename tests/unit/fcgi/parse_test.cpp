@@ -37,6 +37,7 @@ class ParseTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(refuses_duplicates_and_bad_names);
   CPPUNIT_TEST(refuses_over_long_and_too_many_fields);
   CPPUNIT_TEST(refuses_invalid_utf8_and_control_characters);
+  CPPUNIT_TEST(text_body_routes_keep_line_breaks_and_take_large_values);
   CPPUNIT_TEST(parses_cookies_and_ignores_foreign_junk);
   CPPUNIT_TEST(foreign_cookies_never_refuse_and_ours_may_repeat);
   CPPUNIT_TEST(content_length_is_strict);
@@ -92,6 +93,20 @@ class ParseTest : public CppUnit::TestFixture {
       CPPUNIT_ASSERT_EQUAL_MESSAGE(text, 400, status_of([&] { parse_urlencoded(text); }));
     }
     CPPUNIT_ASSERT(valid_utf8("帳號 ok 😀"));
+  }
+
+  void text_body_routes_keep_line_breaks_and_take_large_values() {
+    Limits text = text_body_limits();
+    Fields f = parse_urlencoded("csv=a%2Cb%0D%0Ac%09d%0A", text);
+    CPPUNIT_ASSERT_EQUAL(std::string("a,b\r\nc\td\n"), f.at("csv"));
+    for (const char* bad : {"a=%00", "a=%7F", "a=%C3%28"}) {
+      CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, 400, status_of([&] { parse_urlencoded(bad, text); }));
+    }
+    std::string big = "csv=" + std::string(1u << 20, 'x');
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1u << 20}, parse_urlencoded(big, text).at("csv").size());
+    CPPUNIT_ASSERT_EQUAL(400, status_of([&] { parse_urlencoded(big); }));
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2u << 20}, parse_content_length("2097152", text));
+    CPPUNIT_ASSERT_EQUAL(413, status_of([&] { parse_content_length("2097153", text); }));
   }
 
   void parses_cookies_and_ignores_foreign_junk() {

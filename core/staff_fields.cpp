@@ -1,11 +1,11 @@
 // staff_fields.cpp: the field checks of staff_fields.h.
-#include "ctl/staff_fields.h"
+#include "core/staff_fields.h"
 
 #include "core/csv.h"
 #include "core/national_id.h"
 #include "core/phone.h"
 
-namespace xueji::ctl {
+namespace xueji {
 namespace {
 
 constexpr int kFirstBirthYear = 1900;
@@ -72,6 +72,20 @@ std::string birth_date_problem(std::string_view raw, TimePoint now, CivilDate& d
   return "";
 }
 
+std::string staff_name_problem(std::string_view name) {
+  return text_problem(name, "姓名", kMaxStaffNameLength);
+}
+
+std::string phone_problem(std::string_view raw, std::optional<std::string>& phone) {
+  phone.reset();
+  std::string text = trimmed(raw);
+  if (text.empty()) return "";
+  auto normalized = normalize_phone(text);
+  if (!normalized) return std::string(kPhoneInvalid);
+  phone = *normalized;
+  return "";
+}
+
 std::string school_code_problem(std::string_view code) {
   if (code.empty() || code.size() > 16)
     return "學校代碼須為 1 至 16 個英文字母或數字（例如 193601）";
@@ -128,4 +142,4 @@ std::vector<std::string> check_staff_input(std::string_view national_id, std::st
   return problems;
 }
 
-}  // namespace xueji::ctl
+}  // namespace xueji
