@@ -1,7 +1,7 @@
 // announcement.cpp: the rules of core/announcement.h.
 #include "core/announcement.h"
 
-#include "core/csv.h"
+#include "core/utf8.h"
 
 namespace xueji {
 namespace {

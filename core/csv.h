@@ -27,10 +27,4 @@ struct CsvTable {
 // a closing quote, an unterminated quote or bytes that are not UTF-8 make that line an error.
 CsvTable parse_csv(std::string_view text);
 
-// True when text is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
-bool is_valid_utf8(std::string_view text);
-
-// Number of code points of well-formed UTF-8 text.
-std::size_t utf8_length(std::string_view text);
-
 }  // namespace xueji

@@ -1,9 +1,9 @@
 // staff_fields.cpp: the field checks of staff_fields.h.
 #include "core/staff_fields.h"
 
-#include "core/csv.h"
 #include "core/national_id.h"
 #include "core/phone.h"
+#include "core/utf8.h"
 
 namespace xueji {
 namespace {

@@ -2,6 +2,7 @@
 #include "fcgi/parse.h"
 
 #include "core/crypto.h"
+#include "core/utf8.h"
 
 #include <cstdint>
 #include <cstring>
@@ -58,43 +59,6 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
-bool valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = text[i];
-    std::size_t len;
-    std::uint32_t cp;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > text.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      unsigned char cc = text[i + k];
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-      return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
 Limits text_body_limits() {
   Limits limits;
   limits.max_body = 2u << 20;
@@ -115,7 +79,7 @@ Fields parse_urlencoded(std::string_view text, const Limits& limits) {
     std::string value = eq == std::string_view::npos ? "" : percent_decode(piece.substr(eq + 1));
     if (!valid_field_name(name, limits)) throw bad_request("invalid field name");
     if (value.size() > limits.max_value) throw bad_request("field value too long: " + name);
-    if (!valid_utf8(value) || has_control_characters(value, limits.line_breaks_in_values)) {
+    if (!is_valid_utf8(value) || has_control_characters(value, limits.line_breaks_in_values)) {
       throw bad_request("field value is not clean UTF-8: " + name);
     }
     if (fields.size() >= limits.max_fields) throw bad_request("too many fields");

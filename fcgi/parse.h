@@ -37,7 +37,6 @@ Cookies parse_cookies(std::string_view header, const Limits& limits = {});
 // (411-like), over the cap a 413.
 std::size_t parse_content_length(const char* value, const Limits& limits = {});
 std::string percent_decode(std::string_view text);  // throws on a bad escape
-bool valid_utf8(std::string_view text);
 
 // Builds a Request from the CGI variables nginx sends (any lookup function) and the body.
 using Env = std::function<const char*(const char* name)>;

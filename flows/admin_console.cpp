@@ -92,6 +92,15 @@ const ConsoleSchool& school_for(const Console& console, std::string_view code, N
   throw http::not_found();
 }
 
+SchoolPageGate enter_school_page(const http::Request& req, Context& ctx, Need need) {
+  ConsoleGate gate = enter_console(req, ctx);
+  if (!gate.console) return {std::nullopt, std::move(gate.redirect)};
+  if (req.method == "POST") require_csrf(req, gate.console->login.session);
+  const ConsoleSchool& school = school_for(*gate.console, request_value(req, "school", 32), need);
+  auto index = static_cast<std::size_t>(&school - gate.console->schools.data());
+  return {SchoolPage{std::move(*gate.console), index}, {}};
+}
+
 std::string request_value(const http::Request& req, std::string_view name, std::size_t max_bytes) {
   if (req.method == "POST") return form_value(req, name, max_bytes);
   std::string value(req.param(name));

@@ -53,6 +53,18 @@ enum class Need { kAnyRight, kAa };
 // The school `code` names: 403 when the account has `need` at no school, 404 when it has it but
 // not at this school (whatever the code, existing or not).
 const ConsoleSchool& school_for(const Console& console, std::string_view code, Need need);
+// The opening of every console page of one school: the gate, the CSRF token of a POST, and the
+// school the request's `school` value names (403 and 404 as school_for()).
+struct SchoolPage {
+  Console console;
+  std::size_t school_index = 0;
+  const ConsoleSchool& school() const { return console.schools[school_index]; }
+};
+struct SchoolPageGate {
+  std::optional<SchoolPage> page;
+  http::Response redirect;  // as ConsoleGate's
+};
+SchoolPageGate enter_school_page(const http::Request& req, Context& ctx, Need need);
 // A value of the POST body, or of the query string on a GET.
 std::string request_value(const http::Request& req, std::string_view name, std::size_t max_bytes);
 // The staff record `id_text` names, of this school and the active year; 404 otherwise.

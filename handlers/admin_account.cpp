@@ -19,12 +19,10 @@ constexpr const char* kNoVerifiedEmail =
 }  // namespace
 
 xueji::http::Response handle_admin_account(const xueji::http::Request& req, xueji::Context& ctx) {
-  admin::ConsoleGate gate = admin::enter_console(req, ctx);
-  if (!gate.console) return gate.redirect;
-  admin::Console& console = *gate.console;
-  require_csrf(req, console.login.session);
-  const admin::ConsoleSchool& school =
-      admin::school_for(console, admin::request_value(req, "school", 32), admin::Need::kAa);
+  admin::SchoolPageGate gate = admin::enter_school_page(req, ctx, admin::Need::kAa);
+  if (!gate.page) return gate.redirect;
+  admin::Console& console = gate.page->console;
+  const admin::ConsoleSchool& school = gate.page->school();
   store::AdminStaff staff = admin::staff_for(ctx, console, school, req.field("staff"));
   std::string action = admin::request_value(req, "action", 32);
   if (action != "unlock" && action != "reset-password" && action != "reset-2fa") {

@@ -35,11 +35,10 @@ const char* action_label(const std::string& action) {
 
 xueji::http::Response handle_admin_audit(const xueji::http::Request& req, xueji::Context& ctx) {
   using namespace xueji;
-  admin::ConsoleGate gate = admin::enter_console(req, ctx);
-  if (!gate.console) return gate.redirect;
-  admin::Console& console = *gate.console;
-  const admin::ConsoleSchool& school =
-      admin::school_for(console, admin::request_value(req, "school", 32), admin::Need::kAa);
+  admin::SchoolPageGate gate = admin::enter_school_page(req, ctx, admin::Need::kAa);
+  if (!gate.page) return gate.redirect;
+  admin::Console& console = gate.page->console;
+  const admin::ConsoleSchool& school = gate.page->school();
   std::string person = admin::request_value(req, "person", 64);
   std::string action = admin::request_value(req, "action", 64);
   Page page("稽核紀錄", "admin_audit.tpl");

@@ -23,12 +23,10 @@ std::string full_message(const std::string& duty) {
 }  // namespace
 
 xueji::http::Response handle_admin_duty(const xueji::http::Request& req, xueji::Context& ctx) {
-  admin::ConsoleGate gate = admin::enter_console(req, ctx);
-  if (!gate.console) return gate.redirect;
-  admin::Console& console = *gate.console;
-  require_csrf(req, console.login.session);
-  const admin::ConsoleSchool& school =
-      admin::school_for(console, admin::request_value(req, "school", 32), admin::Need::kAnyRight);
+  admin::SchoolPageGate gate = admin::enter_school_page(req, ctx, admin::Need::kAnyRight);
+  if (!gate.page) return gate.redirect;
+  admin::Console& console = gate.page->console;
+  const admin::ConsoleSchool& school = gate.page->school();
   store::AdminStaff staff = admin::staff_for(ctx, console, school, req.field("staff"));
   std::string duty = admin::request_value(req, "duty", 64);
   std::string action = admin::request_value(req, "action", 16);

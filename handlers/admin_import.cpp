@@ -85,12 +85,10 @@ http::Response year_page(Context& ctx, admin::Console& console, const admin::Con
 }  // namespace
 
 xueji::http::Response handle_admin_import(const xueji::http::Request& req, xueji::Context& ctx) {
-  admin::ConsoleGate gate = admin::enter_console(req, ctx);
-  if (!gate.console) return gate.redirect;
-  admin::Console& console = *gate.console;
-  if (req.method == "POST") require_csrf(req, console.login.session);
-  const admin::ConsoleSchool& school =
-      admin::school_for(console, admin::request_value(req, "school", 32), admin::Need::kAa);
+  admin::SchoolPageGate gate = admin::enter_school_page(req, ctx, admin::Need::kAa);
+  if (!gate.page) return gate.redirect;
+  admin::Console& console = gate.page->console;
+  const admin::ConsoleSchool& school = gate.page->school();
   if (admin::request_value(req, "action", 16) == "year") return year_page(ctx, console, school, req);
   if (req.method == "GET") return import_page(ctx, console, school, "", {}, 0, false);
 

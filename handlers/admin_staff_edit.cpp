@@ -35,12 +35,10 @@ http::Response edit_page(Context& ctx, const admin::Console& console,
 
 xueji::http::Response handle_admin_staff_edit(const xueji::http::Request& req,
                                               xueji::Context& ctx) {
-  admin::ConsoleGate gate = admin::enter_console(req, ctx);
-  if (!gate.console) return gate.redirect;
-  admin::Console& console = *gate.console;
-  if (req.method == "POST") require_csrf(req, console.login.session);
-  const admin::ConsoleSchool& school =
-      admin::school_for(console, admin::request_value(req, "school", 32), admin::Need::kAa);
+  admin::SchoolPageGate gate = admin::enter_school_page(req, ctx, admin::Need::kAa);
+  if (!gate.page) return gate.redirect;
+  admin::Console& console = gate.page->console;
+  const admin::ConsoleSchool& school = gate.page->school();
   store::AdminStaff staff =
       admin::staff_for(ctx, console, school, admin::request_value(req, "staff", 32));
   if (req.method == "GET") {

@@ -39,12 +39,10 @@ http::Response form_page(Context& ctx, const admin::Console& console,
 }  // namespace
 
 xueji::http::Response handle_admin_staff_new(const xueji::http::Request& req, xueji::Context& ctx) {
-  admin::ConsoleGate gate = admin::enter_console(req, ctx);
-  if (!gate.console) return gate.redirect;
-  admin::Console& console = *gate.console;
-  if (req.method == "POST") require_csrf(req, console.login.session);
-  const admin::ConsoleSchool& school =
-      admin::school_for(console, admin::request_value(req, "school", 32), admin::Need::kAa);
+  admin::SchoolPageGate gate = admin::enter_school_page(req, ctx, admin::Need::kAa);
+  if (!gate.page) return gate.redirect;
+  admin::Console& console = gate.page->console;
+  const admin::ConsoleSchool& school = gate.page->school();
   if (req.method == "GET") return form_page(ctx, console, school, {}, {});
 
   Typed typed{form_value(req, "national_id", 64), form_value(req, "name", 256),

@@ -5,8 +5,8 @@
 // e-mail.
 #include "core/account_policy.h"
 #include "core/email_address.h"
-#include "core/csv.h"
 #include "core/staff_fields.h"
+#include "core/utf8.h"
 #include "fcgi/audit.h"
 #include "fcgi/form.h"
 #include "fcgi/handler.h"

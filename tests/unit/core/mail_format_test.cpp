@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/csv.h"
+#include "core/utf8.h"
 
 namespace xueji {
 namespace {

@@ -3,6 +3,7 @@
 #include "fcgi/parse.h"
 
 #include "core/percent_encoding.h"
+#include "core/utf8.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -92,7 +93,7 @@ class ParseTest : public CppUnit::TestFixture {
                              "a=%0D%0A", "a=%7F", "a=%E4%B8"}) {
       CPPUNIT_ASSERT_EQUAL_MESSAGE(text, 400, status_of([&] { parse_urlencoded(text); }));
     }
-    CPPUNIT_ASSERT(valid_utf8("帳號 ok 😀"));
+    CPPUNIT_ASSERT(xueji::is_valid_utf8("帳號 ok 😀"));
   }
 
   void text_body_routes_keep_line_breaks_and_take_large_values() {

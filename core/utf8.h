@@ -1,0 +1,15 @@
+// utf8.h: UTF-8 text, checked once for every input (HTTP fields, CSV files, announcements) and
+// measured in code points.
+#pragma once
+#include <cstddef>
+#include <string_view>
+
+namespace xueji {
+
+// True when text is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+// Number of code points of well-formed UTF-8 text.
+std::size_t utf8_length(std::string_view text);
+
+}  // namespace xueji
