@@ -12,7 +12,7 @@
 {{#ID_NUMBER_ACCOUNT}}
 <div class="form-message" role="alert" id="id-number-account">
 <p>身分證/外籍人士統一證號已不再作為帳號使用。曾使用身分證作為帳號之承辦人，請點選【申請個人業務帳號】重新申請；申請完成後，請使用新的個人業務帳號登入，原帳號即停止使用。</p>
-<p><a class="button button-secondary" href="/apply/identity">申請個人業務帳號</a></p>
+<p><a class="button button-primary" id="id-number-apply" href="/apply/identity">申請個人業務帳號</a></p>
 </div>
 {{/ID_NUMBER_ACCOUNT}}
 <form method="post" action="/login" class="form" id="login-form">

@@ -44,17 +44,27 @@ const std::string kInsertAccount =
     "INSERT INTO accounts (person_id, login_name, login_key, password_hash, password_changed_at, "
     "email, email_verified_at, phone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
-// Retiring an ID-number account: what names it goes first (sessions have no foreign key, but a
-// live one must not outlive its account).
+// Retiring an ID-number account, in the transaction that creates its holder's new account:
+// first every row that names it. password_history and forgot_requests have foreign keys without
+// a cascade (the history goes, the 忘記密碼 requests stay for their daily caps but forget the
+// account); helpdesk_accounts and account_tokens cascade; sessions and the OIDC codes and
+// tokens have no foreign key, but none of them may outlive the account (an id is never reused,
+// yet a live session or token of a deleted account must not answer /auth or /oidc/userinfo).
 const std::string kRetiredAccountSessions = "DELETE FROM sessions WHERE account_id = ?";
 const std::string kRetiredAccountHistory = "DELETE FROM password_history WHERE account_id = ?";
 const std::string kRetiredAccountForgot =
     "UPDATE forgot_requests SET account_id = NULL WHERE account_id = ?";
+const std::string kRetiredAccountCodes = "DELETE FROM oidc_codes WHERE account_id = ?";
+const std::string kRetiredAccountTokens = "DELETE FROM oidc_tokens WHERE account_id = ?";
+const std::string kRetiredAccountLinks = "DELETE FROM account_tokens WHERE account_id = ?";
+const std::string kRetiredAccountHelpdesk = "DELETE FROM helpdesk_accounts WHERE account_id = ?";
 const std::string kRetireAccount = "DELETE FROM accounts WHERE id = ? AND person_id = ?";
 
 void retire_id_number_account(Db& db, std::int64_t account_id, std::int64_t person_id) {
   for (const std::string* statement :
-       {&kRetiredAccountSessions, &kRetiredAccountHistory, &kRetiredAccountForgot}) {
+       {&kRetiredAccountSessions, &kRetiredAccountHistory, &kRetiredAccountForgot,
+        &kRetiredAccountCodes, &kRetiredAccountTokens, &kRetiredAccountLinks,
+        &kRetiredAccountHelpdesk}) {
     db.run(*statement, Repeat::kUnsafe,
            [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
   }

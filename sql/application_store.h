@@ -71,7 +71,8 @@ struct CreatedAccount {
 // One transaction: the account (password changed and e-mail verified at `now`), its first
 // password-history row, the success mail, and whatever `also(account_id)` writes (the session's
 // step, the audit row). The ID-number account named by retire_account goes in the same
-// transaction, with its sessions and password history (its 忘記密碼 requests forget it). A
+// transaction, with every row that names it: sessions, password history, one-time links, the
+// helpdesk role, OIDC codes and tokens (its 忘記密碼 requests stay but forget it). A
 // duplicate person or login key (error 1062: a double submit, or someone
 // quicker with the name) rolls it all back, so no account and no mail: the result says which.
 CreatedAccount create_applied_account(Db& db, const NewAccount& account, const OutgoingMail& mail,
