@@ -23,14 +23,13 @@ using Clock = std::chrono::steady_clock;
 class Fd {
  public:
   Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
   ~Fd() { reset(); }
   Fd(const Fd&) = delete;
   Fd& operator=(const Fd&) = delete;
   int get() const { return fd_; }
-  void reset() {
+  void reset(int fd = -1) {
     if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
+    fd_ = fd;
   }
 
  private:
@@ -45,8 +44,8 @@ struct Pipe {
 void make_pipe(Pipe& p) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) throw ChildFailed("pipe2 failed");
-  p.read = Fd(fds[0]);
-  p.write = Fd(fds[1]);
+  p.read.reset(fds[0]);
+  p.write.reset(fds[1]);
 }
 
 void set_nonblocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }

@@ -26,6 +26,8 @@ struct ChildLimits {
 // standard input, its standard output returned, its standard error discarded, no descriptor of
 // ours but those three, the default signal dispositions and a minimal environment. Throws
 // ChildFailed when it cannot be started, is killed at a limit, or does not exit with status 0.
+// The caller ignores SIGPIPE (every worker child does, fcgi/prefork.cpp), so a program that stops
+// reading early costs an EPIPE, not the process.
 std::string run_child(const std::vector<std::string>& argv, std::string_view input,
                       const ChildLimits& limits = {});
 
