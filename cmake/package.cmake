@@ -61,11 +61,11 @@ CLI xueji-ctl, the templates and static files, the systemd units and the
 nginx site. All state lives in MariaDB.")
 # The libraries from the binaries (dpkg-shlibdeps), and what they run beside: nginx serves the
 # site, MariaDB's client library reaches the database (also through Connector/C++), the
-# captcha draws in these typefaces, systemd runs the units and `xueji-ctl`. The database server
-# may live on another host: only recommended.
+# captcha draws in these typefaces and speaks through espeak-ng and sox, systemd runs the units
+# and `xueji-ctl`. The database server may live on another host: only recommended.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libmariadb3, nginx, systemd, fonts-dejavu-core, fonts-liberation, fonts-freefont-ttf")
+    "libmariadb3, nginx, systemd, fonts-dejavu-core, fonts-liberation, fonts-freefont-ttf, espeak-ng, sox")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "mariadb-server, mariadb-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/deb/conffiles ${CMAKE_SOURCE_DIR}/packaging/deb/postinst

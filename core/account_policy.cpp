@@ -84,6 +84,10 @@ std::string account_login_key(std::string_view name) {
   return key;
 }
 
+bool is_id_number_account(std::string_view name) {
+  return is_valid_national_id(normalize_national_id(name));
+}
+
 std::vector<std::string> birth_date_forms(CivilDate birth_date) {
   if (!is_valid_date(birth_date) || birth_date.year < 1 || birth_date.year > 9999) return {};
   char text[32];

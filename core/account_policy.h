@@ -37,6 +37,11 @@ std::vector<std::string> account_name_problems(std::string_view name,
 // and "teacher01" are the same account.
 std::string account_login_key(std::string_view name);
 
+// An account whose name is an ID number or ARC number (身分證/外籍人士統一證號) of any holder, as
+// the old system allowed. Per section 二.4 of the manual its holder has no 個人業務帳號: such an
+// account cannot log in, and the holder applies through the wizard, which retires it.
+bool is_id_number_account(std::string_view name);
+
 // The spellings of a birth date that account names and passwords must not contain:
 // yyyymmdd, and the ROC date as yyymmdd — for a 2-digit ROC year both "0750102" and "750102"
 // (1986-01-02), for a 3-digit one "1050102" (2016-01-02). Empty for an impossible date; no ROC

@@ -39,6 +39,10 @@ std::string totp_box_key(std::string_view server_secret) {
   return crypto::hmac_sha256(server_secret, "totp-key");
 }
 
+std::string captcha_box_key(std::string_view server_secret) {
+  return crypto::hmac_sha256(server_secret, "captcha-key");
+}
+
 std::string seal_secret(std::string_view key, std::string_view plaintext, std::string_view context,
                         crypto::Random& random) {
   Gcm gcm(key);

@@ -17,6 +17,10 @@ inline constexpr std::size_t kSecretBoxTagBytes = 16;
 // keeps it apart from every other key made from the same server secret.
 std::string totp_box_key(std::string_view server_secret);
 
+// The AES key for captcha answers kept for the audio captcha: HMAC-SHA256(server secret,
+// "captcha-key").
+std::string captcha_box_key(std::string_view server_secret);
+
 // nonce (12 random bytes) ‖ ciphertext ‖ tag (16 bytes). `context` is authenticated but not
 // stored: a box sealed for one account ("account:42") does not open for another.
 std::string seal_secret(std::string_view key, std::string_view plaintext, std::string_view context,

@@ -2,6 +2,8 @@
 #include "flows/captcha.h"
 
 #include "core/captcha_answer.h"
+#include "core/secret_box.h"
+#include "flows/captcha_audio.h"
 #include "flows/captcha_image.h"
 #include "sql/captcha_store.h"
 
@@ -9,6 +11,11 @@ namespace xueji {
 namespace {
 
 constexpr Seconds kCaptchaLifetime{5 * 60};
+
+// The sealed answer opens only for the session and form it was drawn for.
+std::string box_context(const Session& session, std::string_view form) {
+  return "captcha:" + crypto::to_hex(session.id_hash) + ":" + std::string(form);
+}
 
 }  // namespace
 
@@ -19,8 +26,19 @@ std::string issue_captcha(const Session& session, std::string_view form, Context
                                                 : new_captcha_answer(ctx.random);
   store::put_captcha(ctx.db, session.id_hash, std::string(form),
                      captcha_answer_hmac(ctx.config.secret, session.id_hash, form, answer),
+                     seal_secret(captcha_box_key(ctx.config.secret), answer,
+                                 box_context(session, form), ctx.random),
                      ctx.clock.now() + kCaptchaLifetime);
   return draw_captcha_png(answer, ctx.random);
+}
+
+std::optional<std::string> captcha_audio(const Session& session, std::string_view form,
+                                         Context& ctx) {
+  auto box = store::read_captcha_box(ctx.db, session.id_hash, std::string(form), ctx.clock.now());
+  if (!box) return std::nullopt;
+  auto answer = open_secret(captcha_box_key(ctx.config.secret), *box, box_context(session, form));
+  if (!answer) return std::nullopt;
+  return speak_captcha_wav(*answer, ctx.random);
 }
 
 CaptchaCheck check_captcha(const Session& session, std::string_view form, std::string_view answer,

@@ -134,6 +134,8 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
   account.password_hash = hash_password(password, ctx.random);  // outside the transaction: slow
   account.email = session.value(wizard::kEmailKey);
   if (!entries.phone.empty()) account.phone = normalize_phone(entries.phone);
+  // An account named by the ID number is no 個人業務帳號 (manual 二.4): the new one replaces it.
+  account.retire_account = applicant.id_number_account;
   store::OutgoingMail mail = wizard::application_success_mail(account.email, applicant.name,
                                                              account.login_name, now);
   Session done = session;
@@ -142,6 +144,11 @@ http::Response submit(const http::Request& req, Context& ctx, Session& session,
     save_session(done, ctx);
     audit_request(ctx, req, wizard::actor(session), "apply.account.created",
                   "account:" + std::to_string(id) + " " + applicant.id_masked);
+    if (account.retire_account) {
+      audit_request(ctx, req, wizard::actor(session), "account.id_number_retired",
+                    "account:" + std::to_string(*account.retire_account) + " replaced_by:" +
+                        std::to_string(id) + " " + applicant.id_masked);
+    }
   });
   switch (created.result) {
     case store::CreateAccountResult::kCreated:

@@ -133,6 +133,15 @@ xueji::http::Response handle_login(const xueji::http::Request& req, xueji::Conte
     case PasswordVerdict::kRight: break;
   }
   const store::Account& found = *result.account;
+  if (is_id_number_account(found.login_name)) {
+    // Manual 二.4: whoever used an ID number as the account has no 個人業務帳號 and applies like a
+    // new colleague; the right password only earns the pointer there, never a login.
+    audit_request(ctx, req, account_actor(found), "login.id_number_account",
+                  "account:" + std::to_string(found.id));
+    return login_page(req, ctx, *session, "", [](ctemplate::TemplateDictionary& d) {
+      d.ShowSection("ID_NUMBER_ACCOUNT");
+    });
+  }
   bool weak = !password_rule_problems(password, found, found.login_name, ctx).empty();
   start_login(*session, found, weak, ctx);
   audit_request(ctx, req, account_actor(found), "login.password_ok",

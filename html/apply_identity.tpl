@@ -40,8 +40,10 @@
 <input id="captcha" name="captcha" type="text" class="captcha-input" inputmode="numeric" pattern="[0-9]*" maxlength="4" autocomplete="off" aria-required="true" aria-describedby="captcha-hint{{#CAPTCHA_ERROR}} captcha-error{{/CAPTCHA_ERROR}}"{{#CAPTCHA_ERROR}} aria-invalid="true"{{/CAPTCHA_ERROR}}>
 <img id="captcha-image" class="captcha" src="/captcha?form=apply_identity" alt="驗證碼圖片（4 位數字）" width="120" height="40">
 <button type="button" id="captcha-refresh" class="link-button" data-captcha-refresh="captcha-image" data-captcha-input="captcha">更換圖片</button>
+<a id="captcha-audio" class="link-button" href="/captcha/audio?form=apply_identity" target="_blank" rel="noopener" data-captcha-audio="captcha-image" data-captcha-input="captcha" aria-describedby="captcha-audio-hint">語音播放</a>
 </div>
-<p class="field-hint" id="captcha-hint">請輸入圖片中的 4 位數字；看不清楚可按「更換圖片」。</p>
+<p class="field-hint" id="captcha-hint">請輸入圖片中的 4 位數字；看不清楚可按「更換圖片」，或按「語音播放」以國語聆聽同一組數字。</p>
+<p class="visually-hidden" id="captcha-audio-hint">以國語播放與圖片相同的 4 位數字，夾有背景雜音。</p>
 {{#CAPTCHA_ERROR}}
 <p class="field-error" id="captcha-error">{{TEXT}}</p>
 {{/CAPTCHA_ERROR}}

@@ -1,6 +1,7 @@
 // application_store.cpp: the SQL of the application wizard.
 #include "sql/application_store.h"
 
+#include "core/account_policy.h"
 #include "sql/account_store.h"
 
 namespace xueji::store {
@@ -15,7 +16,7 @@ constexpr int kDeadlock = 1213;
 // most one account (unique person_id): one row at most.
 const std::string kApplicantColumns =
     "p.id, HEX(p.id_hmac) AS hmac_hex, p.id_masked, p.birth_date AS birth, p.name, p.phone, "
-    "a.id AS account_id";
+    "a.id AS account_id, a.login_name AS account_name";
 const std::string kFindApplicant =
     "SELECT " + kApplicantColumns + " FROM persons p LEFT JOIN accounts a ON a.person_id = p.id "
     "WHERE p.id = ? AND p.name IS NOT NULL";
@@ -43,6 +44,35 @@ const std::string kInsertAccount =
     "INSERT INTO accounts (person_id, login_name, login_key, password_hash, password_changed_at, "
     "email, email_verified_at, phone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
+// Retiring an ID-number account, in the transaction that creates its holder's new account:
+// first every row that names it. password_history and forgot_requests have foreign keys without
+// a cascade (the history goes, the 忘記密碼 requests stay for their daily caps but forget the
+// account); helpdesk_accounts and account_tokens cascade; sessions and the OIDC codes and
+// tokens have no foreign key, but none of them may outlive the account (an id is never reused,
+// yet a live session or token of a deleted account must not answer /auth or /oidc/userinfo).
+const std::string kRetiredAccountSessions = "DELETE FROM sessions WHERE account_id = ?";
+const std::string kRetiredAccountHistory = "DELETE FROM password_history WHERE account_id = ?";
+const std::string kRetiredAccountForgot =
+    "UPDATE forgot_requests SET account_id = NULL WHERE account_id = ?";
+const std::string kRetiredAccountCodes = "DELETE FROM oidc_codes WHERE account_id = ?";
+const std::string kRetiredAccountTokens = "DELETE FROM oidc_tokens WHERE account_id = ?";
+const std::string kRetiredAccountLinks = "DELETE FROM account_tokens WHERE account_id = ?";
+const std::string kRetiredAccountHelpdesk = "DELETE FROM helpdesk_accounts WHERE account_id = ?";
+const std::string kRetireAccount = "DELETE FROM accounts WHERE id = ? AND person_id = ?";
+
+void retire_id_number_account(Db& db, std::int64_t account_id, std::int64_t person_id) {
+  for (const std::string* statement :
+       {&kRetiredAccountSessions, &kRetiredAccountHistory, &kRetiredAccountForgot,
+        &kRetiredAccountCodes, &kRetiredAccountTokens, &kRetiredAccountLinks,
+        &kRetiredAccountHelpdesk}) {
+    db.run(*statement, Repeat::kUnsafe,
+           [&](sql::PreparedStatement& ps) { bind_all(ps, account_id).executeUpdate(); });
+  }
+  db.run(kRetireAccount, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+    bind_all(ps, account_id, person_id).executeUpdate();
+  });
+}
+
 Applicant read_applicant(sql::ResultSet& rs) {
   Applicant a;
   a.person_id = rs.getInt64("id");
@@ -51,7 +81,13 @@ Applicant read_applicant(sql::ResultSet& rs) {
   a.birth_date = read_date(rs, "birth");
   a.name = rs.getString("name");
   a.phone = read_optional_text(rs, "phone");
-  a.has_account = !rs.isNull("account_id");
+  if (!rs.isNull("account_id")) {
+    if (is_id_number_account(rs.getString("account_name").c_str())) {
+      a.id_number_account = rs.getInt64("account_id");
+    } else {
+      a.has_account = true;
+    }
+  }
   return a;
 }
 
@@ -125,6 +161,9 @@ CreatedAccount create_applied_account(Db& db, const NewAccount& account, const O
   for (int attempt = 0;; ++attempt) {
     try {
       std::int64_t id = db.transaction([&] {
+        if (account.retire_account) {
+          retire_id_number_account(db, *account.retire_account, account.person_id);
+        }
         std::int64_t account_id =
             db.run(kInsertAccount, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
               return returned_id(bind_all(ps, account.person_id, account.login_name,

@@ -23,7 +23,11 @@ struct Applicant {
   CivilDate birth_date;
   std::string name;                  // of the person's newest staff record
   std::optional<std::string> phone;  // likewise
+  // A 個人業務帳號: an account whose name is not an ID number. An account named by an ID number
+  // (core/account_policy.h is_id_number_account) is no such account: its holder applies like
+  // anyone without one, and the new account retires it.
   bool has_account = false;
+  std::optional<std::int64_t> id_number_account;
 };
 
 // What a 身分驗證 submission needs, read in one query (a statement costs ~0.2 ms of CPU here, far
@@ -54,6 +58,7 @@ struct NewAccount {
   std::string password_hash;  // PHC string
   std::string email;          // verified in this wizard
   std::optional<std::string> phone;
+  std::optional<std::int64_t> retire_account;  // the holder's ID-number account, deleted
 };
 
 enum class CreateAccountResult { kCreated, kPersonHasAccount, kNameTaken };
@@ -65,7 +70,10 @@ struct CreatedAccount {
 
 // One transaction: the account (password changed and e-mail verified at `now`), its first
 // password-history row, the success mail, and whatever `also(account_id)` writes (the session's
-// step, the audit row). A duplicate person or login key (error 1062: a double submit, or someone
+// step, the audit row). The ID-number account named by retire_account goes in the same
+// transaction, with every row that names it: sessions, password history, one-time links, the
+// helpdesk role, OIDC codes and tokens (its 忘記密碼 requests stay but forget it). A
+// duplicate person or login key (error 1062: a double submit, or someone
 // quicker with the name) rolls it all back, so no account and no mail: the result says which.
 CreatedAccount create_applied_account(Db& db, const NewAccount& account, const OutgoingMail& mail,
                                       TimePoint now, const std::function<void(std::int64_t)>& also);

@@ -67,6 +67,38 @@
     });
   }
 
+  // 語音播放: the same captcha's digits spoken in Mandarin (GET /captcha/audio, the captcha the
+  // image shows). Without this script the link opens the WAV in a new window; with it the sound
+  // plays on the page and the link acts as a button (Enter and Space). When the captcha is gone
+  // (used or expired) the audio fails: a new image is drawn and its digits are played once.
+  function initCaptchaAudio(link) {
+    var audio = null;
+    link.setAttribute('role', 'button');
+    link.removeAttribute('target');
+    function start(retry) {
+      var url = new URL(link.getAttribute('href'), window.location.href);
+      url.searchParams.set('t', String(Date.now()));
+      if (audio) audio.pause();
+      audio = new Audio(url.pathname + url.search);
+      audio.addEventListener('error', function () {
+        var img = document.getElementById(link.getAttribute('data-captcha-audio') || '');
+        if (!retry || !img) return;
+        img.addEventListener('load', function () { start(false); }, { once: true });
+        reloadCaptcha(img);
+      });
+      var playing = audio.play();
+      if (playing && playing.catch) playing.catch(function () {});
+    }
+    function play(event) {
+      event.preventDefault();
+      start(true);
+    }
+    link.addEventListener('click', play);
+    link.addEventListener('keydown', function (event) {
+      if (event.key === ' ' || event.key === 'Spacebar') play(event);
+    });
+  }
+
   // A page restored from the back/forward cache shows an image whose captcha was already used.
   window.addEventListener('pageshow', function (event) {
     if (!event.persisted) return;
@@ -177,6 +209,7 @@
 
   function init() {
     each('[data-captcha-refresh]', initCaptchaRefresh);
+    each('[data-captcha-audio]', initCaptchaAudio);
     each('[data-toggle-password]', initPasswordToggle);
     each('form[data-confirm]', initConfirm);
     each('[data-countdown-until]', initCountdown);

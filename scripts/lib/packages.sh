@@ -14,6 +14,8 @@ xueji_packages=(
   # the captcha's other typefaces (flows/captcha_image.cpp): without them it is easier to read
   # for a machine
   fonts-liberation fonts-freefont-ttf
+  # the captcha's audio alternative (flows/captcha_audio.cpp): Mandarin speech, noise mixed in
+  espeak-ng sox
   # tests, benchmarks and the scripts themselves
   oathtool wrk curl openssl procps chromium fonts-wqy-microhei
   # the OpenID Connect relying party of tests/integration/oidc_test.cpp

@@ -1,5 +1,7 @@
 // login.spec.mjs: the login page in a real browser — the captcha image loads and 更換圖片
-// replaces it with another; the manual's words are there; screenshots on a desktop and a phone.
+// replaces it with another; 語音播放 plays the captcha's audio from the keyboard, and without
+// JavaScript is a plain link to it; the manual's words are there; screenshots on a desktop and a
+// phone.
 import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { captchaLoaded } from './support.mjs';
@@ -46,6 +48,43 @@ export const tests = [
       // The browser shows the new picture, not a cached copy of the old one.
       const after = await page.locator('#captcha-image').screenshot();
       assert.notDeepEqual(after, before, 'the captcha on screen changed');
+    },
+  },
+  {
+    name: '語音播放 is a named button that plays the captcha from the keyboard, a link without JavaScript',
+    async run(t) {
+      const { page } = t;
+      await openLogin(t, page);
+      const button = page.getByRole('button', { name: '語音播放' });
+      assert.equal(await button.count(), 1, 'one button named 語音播放');
+      assert.equal(await button.getAttribute('id'), 'captcha-audio');
+      const isAudio = (r) => new URL(r.url()).pathname === '/captcha/audio';
+      for (const key of ['Enter', ' ']) {
+        const audio = page.waitForResponse(isAudio);
+        await button.focus();
+        await page.keyboard.press(key);
+        const response = await audio;
+        assert.equal(response.status(), 200, `${key === ' ' ? 'Space' : key} fetches the audio`);
+        assert.equal(response.headers()['content-type'], 'audio/wav');
+        assert.equal(new URL(page.url()).pathname, '/login', 'the page stays');
+      }
+      assert.equal(page.context().pages().length, 1, 'no window opened');
+
+      // Without JavaScript: a plain link to the same audio, opened in a new window so the form
+      // and its captcha stay as they are.
+      const plain = await t.newPage({ javaScriptEnabled: false });
+      const image = plain.waitForResponse(isCaptcha);
+      await plain.goto(t.url('/login'));
+      await image;
+      const link = plain.locator('a#captcha-audio');
+      assert.equal(await link.innerText(), '語音播放');
+      assert.equal(await link.getAttribute('target'), '_blank');
+      const href = await link.getAttribute('href');
+      assert.equal(href, '/captcha/audio?form=login');
+      const wav = await plain.context().request.get(t.url(href));
+      assert.equal(wav.status(), 200);
+      assert.equal(wav.headers()['content-type'], 'audio/wav');
+      assert.equal((await wav.body()).subarray(0, 4).toString('latin1'), 'RIFF');
     },
   },
   {

@@ -1,6 +1,6 @@
 // login_flow.spec.mjs: a legacy account in Chromium, as a teacher meets it after the upgrade —
-// login with the ID number as account name, forced 修改帳號, forced 修改密碼, 雙因子綁定 with a
-// code computed like an authenticator app, home, 登出 — with a screenshot of every page. The
+// login with an account name that breaks today's rules, forced 修改帳號, forced 修改密碼, 雙因子綁定
+// with a code computed like an authenticator app, home, 登出 — with a screenshot of every page. The
 // manual's confirmation dialogs appear, and cancelling them sends nothing. The staff record is
 // made with xueji-ctl (school add, staff add, duty assign, account add-legacy).
 import { registerTests } from './harness.mjs';
@@ -93,12 +93,15 @@ export const tests = [
       ctl('staff', 'add', '--school', school, '--national-id', id, '--name', name,
         '--birth-date', '1979-03-14');
       ctl('duty', 'assign', '--school', school, '--national-id', id, '--duty', '教務');
-      ctl('account', 'add-legacy', '--national-id', id, '--account', id,
+      // A name without a digit: it breaks today's rules (an ID number as the name would be no
+      // account at all, manual 二.4, and only point to 申請個人業務帳號).
+      const legacy = `lin${digits(6).replace(/\d/g, (d) => 'abcdefghij'[d])}`;
+      ctl('account', 'add-legacy', '--national-id', id, '--account', legacy,
         '--password', kLegacyPassword, '--password-changed', '2020-09-01',
         '--email', `lf${digits(8)}@example.com`);
 
-      // 1. The old account name (an ID number) and password still log in, straight to 修改帳號.
-      await login(t, page, id, kLegacyPassword);
+      // 1. The old account name and password still log in, straight to 修改帳號.
+      await login(t, page, legacy, kLegacyPassword);
       assert.equal(new URL(page.url()).pathname, '/account/change');
       await captchaLoaded(page);
       assert.ok((await page.locator('#forced-reason').innerText()).includes('帳號規則'));

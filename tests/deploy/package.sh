@@ -124,7 +124,7 @@ echo "Depends: $depends"
 echo "Recommends: $(field Recommends)"
 for library in libfcgi libmysqlcppconn libmariadb3 libmbedcrypto libcurl libctemplate libargon2 \
   libgd3 libqrencode libstdc++6 libc6 nginx systemd fonts-dejavu-core fonts-liberation \
-  fonts-freefont-ttf; do
+  fonts-freefont-ttf espeak-ng sox; do
   [[ ", $depends" == *", $library"* ]] || fail "Depends lacks $library"
 done
 ! grep -q mariadb-server <<<"$depends" || fail "Depends names mariadb-server (it may be on another host)"

@@ -81,9 +81,9 @@ int active_year() {
 
 
 
-Staff new_staff(bool with_duty) {
+Staff new_staff(bool with_duty, const std::string& national_id) {
   Staff s;
-  s.national_id = new_national_id();
+  s.national_id = national_id.empty() ? new_national_id() : national_id;
   s.name = "測試老師" + digits(3);
   s.school_code = "T" + digits(6);
   s.school_name = "測試國民小學" + s.school_code;
@@ -115,6 +115,12 @@ std::string add_legacy(const Staff& s, const std::string& account, const std::st
 }
 
 std::string good_name() { return "tch" + digits(8) + "x"; }
+
+std::string legacy_name() {
+  std::string name = "old";
+  for (char d : digits(9)) name += static_cast<char>('a' + (d - '0'));
+  return name;
+}
 
 std::string account_sql(const std::string& name, const std::string& column) {
   return trimmed(

@@ -36,10 +36,13 @@ struct Staff {
   std::string email;
 };
 
-Staff new_staff(bool with_duty = true);
+// With `national_id` the record is that number's (any kind: 身分證字號 or 統一證號).
+Staff new_staff(bool with_duty = true, const std::string& national_id = "");
 std::string add_legacy(const Staff& s, const std::string& account, const std::string& password,
                        const std::string& changed = "");
 std::string good_name();
+// A legacy name that breaks today's rules without being an ID number: letters only, no digit.
+std::string legacy_name();
 std::string account_sql(const std::string& name, const std::string& column);
 std::string outbox_subjects(const std::string& recipient);
 

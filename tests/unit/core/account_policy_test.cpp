@@ -52,6 +52,8 @@ class AccountPolicyTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(every_broken_rule_is_reported_in_order);
   CPPUNIT_TEST(birth_date_forms_spellings);
   CPPUNIT_TEST(login_key_ignores_case);
+  CPPUNIT_TEST(id_number_accounts_of_every_kind);
+  CPPUNIT_TEST(names_that_only_break_other_rules_are_no_id_number_accounts);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -207,6 +209,37 @@ class AccountPolicyTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT_EQUAL(std::string("a_b-c.d1"), account_login_key("A_B-C.D1"));
     CPPUNIT_ASSERT_EQUAL(std::string("王a1"), account_login_key("王A1"));  // non-ASCII untouched
     CPPUNIT_ASSERT(account_login_key("teacher01") != account_login_key("teacher02"));
+  }
+
+  // Manual 二.4: an account named by an ID number is no 個人業務帳號, whatever kind of number.
+  void id_number_accounts_of_every_kind() {
+    CPPUNIT_ASSERT(is_id_number_account("A123456789"));  // 身分證字號
+    CPPUNIT_ASSERT(is_id_number_account("F231542184"));  // 身分證字號, 2 (female)
+    CPPUNIT_ASSERT(is_id_number_account("A800000014"));  // 統一證號 since 2021
+    CPPUNIT_ASSERT(is_id_number_account("AA00000009"));  // 統一證號 before 2021: letter, A–D
+    CPPUNIT_ASSERT(is_id_number_account("BD01300667"));
+    CPPUNIT_ASSERT(is_id_number_account("CB12345679"));
+    // Typed or stored in lower case, or with spaces around it, it is the same number.
+    CPPUNIT_ASSERT(is_id_number_account("a123456789"));
+    CPPUNIT_ASSERT(is_id_number_account("bd01300667"));
+    CPPUNIT_ASSERT(is_id_number_account(" A123456789 "));
+  }
+
+  // Those keep the forced 修改帳號 of section 三: not an ID number, or not only one.
+  void names_that_only_break_other_rules_are_no_id_number_accounts() {
+    for (const char* name : {"abc1",            // too short
+                             "oldteacher",      // no digit
+                             "1teacher",        // starts with a digit
+                             "A123456788",      // an ID number's shape, wrong check digit
+                             "BC01300667",      // likewise, old resident number
+                             "A123456789x",     // contains one, is not one
+                             "xA123456789",     //
+                             "A12345678",       // nine characters
+                             "AE00000009",      // E is no resident letter
+                             "Ａ123456789",     // full-width letter
+                             "teacher01", ""}) {
+      CPPUNIT_ASSERT_MESSAGE(name, !is_id_number_account(name));
+    }
   }
 };
 
