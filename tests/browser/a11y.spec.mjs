@@ -2,13 +2,17 @@
 // every page dialog checked with axe-core (WCAG 2.1 A/AA, zero violations); the whole wizard and a
 // login walked with the keyboard alone, each focused element showing a visible focus ring and the
 // dialogs answering Enter and Esc; the main pages at 200% zoom and on a 375×667 phone without
-// sideways scrolling, saved as screenshots. Records are made with xueji-ctl, codes read from the
+// sideways scrolling, saved as screenshots, and the 操作手冊's figures taken the same way. Records are made with xueji-ctl, codes read from the
 // outbox as the mail carries them.
 import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { env, ctl, sql, digits, newNationalId, captchaLoaded, pageDialog, answerDialog, totp } from
   './support.mjs';
 
+const kRepo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const kPassword = 'Green-Valley-Stone-29';
 const kNewPassword = 'Copper-Field-Window-71';
 const kBirth = '1984-07-15';
@@ -142,6 +146,9 @@ async function expectVisibleFocus(page, where) {
 // Presses Tab (or Shift+Tab) until the focused element matches `selector`, checking the focus
 // ring of every element passed on the way.
 async function tabTo(page, selector, { back = false, max = 40 } = {}) {
+  if (await page.evaluate((s) => document.activeElement.matches(s), selector)) {
+    return expectVisibleFocus(page, new URL(page.url()).pathname);
+  }
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const info = await expectVisibleFocus(page, new URL(page.url()).pathname);
@@ -238,6 +245,14 @@ async function visitMainPages(t, page, visit) {
   await page.goto(t.url('/password/change'));
   await captchaLoaded(page);
   await visit('password-change');
+  await page.fill('#old-password', kPassword);
+  await page.fill('#new-password', kNewPassword);
+  await page.fill('#new-password-confirm', kNewPassword);
+  await page.fill('#captcha', captcha());
+  await page.click('#password-change-form button[type="submit"]');
+  await pageDialog(page).waitFor();
+  await visit('password-change-confirm');
+  await answerDialog(page, '取消');
   await page.goto(t.url('/home'));
   await Promise.all([page.waitForNavigation(), page.click('#logout-button')]);
   await page.goto(t.url('/login'));
@@ -543,8 +558,7 @@ export const tests = [
       await page.keyboard.press('Enter');
       await arrive(page, '/2fa/bind');
       const key = (await page.locator('#totp-key').innerText()).trim();
-      if (await focusedId(page) !== 'otp') await tabTo(page, '#otp');
-      await page.keyboard.type(totp(key));
+      await typeInto(page, '#otp', totp(key));
       await page.keyboard.press('Enter');
       await arrive(page, '/home');
 
@@ -614,6 +628,31 @@ export const tests = [
           await expectNoSidewaysScroll(page, `${label} ${name}`);
           await t.screenshot(`${label}-${name}.png`, page);
         });
+      }
+    },
+  },
+  {
+    name: 'the 操作手冊 shows the screens as these tests see them',
+    async run(t) {
+      // The figures of html/static/manual/index.html: what a 1024×768 window shows of each page,
+      // saved under the build's screenshots/manual/; scripts/manual-screenshots copies them into
+      // html/static/manual/img/, which is shipped with the rest of html/static/.
+      const dir = join(env('XUEJI_BUILD_DIR'), 'screenshots', 'manual');
+      mkdirSync(dir, { recursive: true });
+      const made = new Set();
+      const page = await t.newPage({ viewport: { width: 1024, height: 768 } });
+      await visitMainPages(t, page, async (name) => {
+        await t.axe(`manual figure ${name}`, page);
+        await page.screenshot({ path: join(dir, `${name}.jpg`), type: 'jpeg', quality: 80 });
+        made.add(`${name}.jpg`);
+      });
+      const manual = readFileSync(join(kRepo, 'html', 'static', 'manual', 'index.html'), 'utf8');
+      const figures = [...manual.matchAll(/<img [^>]*src="img\/([^"]+)"/g)].map((m) => m[1]);
+      assert.ok(figures.length >= 10, `the manual shows the screens (${figures.length} figures)`);
+      for (const figure of figures) {
+        assert.ok(made.has(figure), `the manual's img/${figure} is a screen these tests take`);
+        assert.ok(existsSync(join(kRepo, 'html', 'static', 'manual', 'img', figure)),
+          `html/static/manual/img/${figure} is shipped (scripts/manual-screenshots copies it)`);
       }
     },
   },
