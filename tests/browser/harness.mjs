@@ -1,4 +1,4 @@
-// harness.mjs: turns a spec file's `tests` — an array of { name, run } where run(t) is an async
+// harness.mjs: turns a spec file's `tests` — an array of { name, run, timeoutSeconds? } where run(t) is an async
 // function receiving t = { page, baseUrl, url(path), screenshot(file, target?), axe(state, page?),
 // newPage(options?) } — into @playwright/test tests. Each test has its own browser contexts (no
 // cookies shared) and fails on a thrown error, a timeout or an uncaught error in the page's own
@@ -34,8 +34,10 @@ export function registerTests(tests, specUrl) {
 
 function registerEach(tests, spec) {
   const baseUrl = process.env.XUEJI_TEST_BASE_URL;
-  for (const { name, run } of tests) {
+  for (const { name, run, timeoutSeconds } of tests) {
     test(name, async ({ page, browser }) => {
+      // A long walk through many pages may ask for more than the config's minute.
+      if (timeoutSeconds) test.setTimeout(timeoutSeconds * 1000);
       if (!baseUrl) throw new Error('XUEJI_TEST_BASE_URL is not set (ctest sets it)');
       const shotDir = screenshotDir();
       const pageErrors = [];
