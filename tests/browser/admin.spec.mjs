@@ -85,6 +85,7 @@ async function logIn(page, t, p, password = kPassword) {
 export const tests = [
   {
     name: 'an AA adds a teacher, 人事 assigns 導師, the teacher applies and logs in; unlock and password reset',
+    timeoutSeconds: 180,
     async run(t) {
       const { page } = t;
       const school = `AD${digits(6)}`;
@@ -213,6 +214,7 @@ export const tests = [
   },
   {
     name: 'an AA imports staff from CSV (refused lines, then all at once) and carries last year\'s duties; a 諮詢專員 resets an e-mail',
+    timeoutSeconds: 180,
     async run(t) {
       const { page } = t;
       const school = `AI${digits(6)}`;
