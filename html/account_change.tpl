@@ -11,7 +11,7 @@
 {{#MESSAGE}}
 <p class="form-message" role="alert">{{TEXT}}</p>
 {{/MESSAGE}}
-<form method="post" action="/account/change" class="form" id="account-change-form" data-confirm="確定送出？">
+<form method="post" action="/account/change" class="form" id="account-change-form" data-confirm="確定送出？" data-confirm-detail="修改成功後系統將自動登出，請使用新帳號重新登入。">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
 <label for="current-account">原帳號</label>

@@ -5,7 +5,7 @@
 <p class="change-email"><a class="button button-secondary" href="/apply/email" id="change-email">變更E-Mail</a></p>
 <h1 id="wizard-title">申請個人業務帳號：輸入驗證代碼</h1>
 {{#NOTICE}}
-<div class="notice" role="status" id="sent-notice" data-alert-once="{{ALERT}}">
+<div class="notice" role="status" id="sent-notice" data-alert-once="{{ALERT}}" data-alert-title="{{TEXT}}" data-alert-focus="code">
 <p>{{TEXT}}</p>
 <p>{{ALERT}}</p>
 </div>

@@ -4,7 +4,7 @@
 <p class="back-to-login"><a href="/login" id="back-to-login"><span aria-hidden="true">←</span> 返回登入頁面</a></p>
 <h1 id="forgot-title">重設密碼</h1>
 {{#NOTICE}}
-<div class="notice" role="status" id="sent-notice" data-alert-once="{{ALERT}}">
+<div class="notice" role="status" id="sent-notice" data-alert-once="{{ALERT}}" data-alert-title="{{TEXT}}" data-alert-focus="code">
 <p>{{TEXT}}</p>
 <p>{{ALERT}}</p>
 </div>

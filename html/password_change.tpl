@@ -11,7 +11,7 @@
 {{#MESSAGE}}
 <p class="form-message" role="alert">{{TEXT}}</p>
 {{/MESSAGE}}
-<form method="post" action="/password/change" class="form" id="password-change-form" data-confirm="是否確定修改密碼？">
+<form method="post" action="/password/change" class="form" id="password-change-form" data-confirm="是否確定修改密碼？" data-confirm-detail="修改成功後系統將自動登出，請使用新密碼重新登入。">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field{{#OLD_PASSWORD_ERROR}} has-error{{/OLD_PASSWORD_ERROR}}">
 <label for="old-password" class="required">原密碼</label>

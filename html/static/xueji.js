@@ -137,12 +137,140 @@
     });
   }
 
-  // 「確定送出？」: the manual's confirmation before a form is sent; a no cancels the submit.
-  function initConfirm(form) {
-    form.addEventListener('submit', function (event) {
-      if (!window.confirm(form.getAttribute('data-confirm'))) {
-        event.preventDefault();
+  // The manual's message windows (「確定送出？」, 「是否確定修改密碼？」, ⑩'s 「請前往您的 E-Mail
+  // 收取信件…」) as page dialogs: the orange 「!」, the text, 取消 and 確定 (確定 alone for a
+  // message). A modal alertdialog: the rest of the page is inert while it is open, Tab and
+  // Shift+Tab stay on its buttons, Esc is 取消, and focus goes back where it came from.
+  // Without this script the forms submit directly and the message stays on the page.
+  var openDialog = null;
+
+  function dialogButton(text, kind) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button ' + (kind === 'ok' ? 'button-primary' : 'button-secondary');
+    button.setAttribute('data-dialog-' + kind, '');
+    button.textContent = text;
+    return button;
+  }
+
+  // options: { title, detail, cancel (bool), returnFocus (element) }; calls done(true) for 確定,
+  // done(false) for 取消 or Esc.
+  function showDialog(options, done) {
+    if (openDialog) return;
+    var backdrop = document.createElement('div');
+    backdrop.className = 'dialog-backdrop';
+    var box = document.createElement('div');
+    box.className = 'dialog';
+    box.id = 'xueji-dialog';
+    box.setAttribute('role', 'alertdialog');
+    box.setAttribute('aria-modal', 'true');
+    box.setAttribute('aria-labelledby', 'xueji-dialog-title');
+    var icon = document.createElement('div');
+    icon.className = 'dialog-icon';
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = '!';
+    var title = document.createElement('h2');
+    title.className = 'dialog-title';
+    title.id = 'xueji-dialog-title';
+    title.textContent = options.title;
+    box.appendChild(icon);
+    box.appendChild(title);
+    if (options.detail) {
+      var detail = document.createElement('p');
+      detail.className = 'dialog-detail';
+      detail.id = 'xueji-dialog-detail';
+      detail.textContent = options.detail;
+      box.appendChild(detail);
+      box.setAttribute('aria-describedby', 'xueji-dialog-detail');
+    }
+    var actions = document.createElement('div');
+    actions.className = 'dialog-actions';
+    var cancel = options.cancel ? dialogButton('取消', 'cancel') : null;
+    var ok = dialogButton('確定', 'ok');
+    if (cancel) actions.appendChild(cancel);
+    actions.appendChild(ok);
+    box.appendChild(actions);
+    backdrop.appendChild(box);
+
+    // Everything else becomes inert: not clickable, not focusable, not read out.
+    var madeInert = [];
+    Array.prototype.forEach.call(document.body.children, function (el) {
+      if (!el.hasAttribute('inert')) {
+        el.setAttribute('inert', '');
+        madeInert.push(el);
       }
+    });
+    document.body.appendChild(backdrop);
+    document.documentElement.classList.add('dialog-open');
+
+    var buttons = cancel ? [cancel, ok] : [ok];
+    function close(answer) {
+      document.removeEventListener('keydown', onKey, true);
+      madeInert.forEach(function (el) {
+        el.removeAttribute('inert');
+      });
+      backdrop.remove();
+      document.documentElement.classList.remove('dialog-open');
+      openDialog = null;
+      var back = options.returnFocus;
+      if (back && document.contains(back) && typeof back.focus === 'function') back.focus();
+      done(answer);
+    }
+    function onKey(event) {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close(!options.cancel);
+      } else if (event.key === 'Tab') {
+        // Keep focus on the dialog's buttons, wrapping at either end.
+        var at = buttons.indexOf(document.activeElement);
+        var next = event.shiftKey ? at - 1 : at + 1;
+        if (at < 0) next = event.shiftKey ? buttons.length - 1 : 0;
+        event.preventDefault();
+        buttons[(next + buttons.length) % buttons.length].focus();
+      }
+    }
+    document.addEventListener('keydown', onKey, true);
+    ok.addEventListener('click', function () {
+      close(true);
+    });
+    if (cancel) {
+      cancel.addEventListener('click', function () {
+        close(false);
+      });
+    }
+    openDialog = box;
+    ok.focus();
+  }
+
+  // form[data-confirm]: 送出 opens the dialog; 確定 sends the form as the same button would have
+  // (requestSubmit keeps the submitter's name and value), 取消 sends nothing.
+  function initConfirm(form) {
+    var confirmed = false;
+    form.addEventListener('submit', function (event) {
+      if (confirmed) {
+        confirmed = false;
+        return;
+      }
+      event.preventDefault();
+      var submitter = event.submitter || null;
+      var opener = submitter || document.activeElement;
+      showDialog(
+        {
+          title: form.getAttribute('data-confirm'),
+          detail: form.getAttribute('data-confirm-detail'),
+          cancel: true,
+          returnFocus: opener,
+        },
+        function (yes) {
+          if (!yes) return;
+          confirmed = true;
+          if (typeof form.requestSubmit === 'function') {
+            form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+          } else {
+            form.submit();
+          }
+        }
+      );
     });
   }
 
@@ -186,25 +314,38 @@
     });
   }
 
-  // A message the server wants shown as a dialog once (e.g. 「請前往您的 E-Mail 收取信件…」
-  // after a redirect). Deferred so the page is painted behind the dialog.
+  // A message the server wants shown as a dialog once (⑩ 「請前往您的 E-Mail 收取信件…」 after
+  // a redirect), with 確定 alone. data-alert-title heads it; after 確定 focus goes to the
+  // element named by data-alert-focus (the code field), where the user goes on.
   function showAlerts() {
+    var queue = [];
     var seen = {};
-    var texts = [];
     each('[data-alert-once]', function (el) {
       var text = el.getAttribute('data-alert-once');
       el.removeAttribute('data-alert-once');
       if (text && !seen[text]) {
         seen[text] = true;
-        texts.push(text);
+        queue.push({
+          title: el.getAttribute('data-alert-title') || '訊息',
+          detail: text,
+          focus: document.getElementById(el.getAttribute('data-alert-focus') || ''),
+        });
       }
     });
-    if (texts.length === 0) return;
-    window.setTimeout(function () {
-      texts.forEach(function (text) {
-        window.alert(text);
-      });
-    }, 50);
+    function next() {
+      var alert = queue.shift();
+      if (!alert) return;
+      showDialog(
+        {
+          title: alert.title,
+          detail: alert.detail,
+          cancel: false,
+          returnFocus: queue.length === 0 ? alert.focus || document.getElementById('main') : null,
+        },
+        next
+      );
+    }
+    next();
   }
 
   function init() {

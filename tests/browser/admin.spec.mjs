@@ -6,7 +6,7 @@
 import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { env, ctl, sql, digits, newNationalId, captchaLoaded } from './support.mjs';
+import { env, ctl, sql, digits, newNationalId, captchaLoaded, answerDialog, submitConfirmed } from './support.mjs';
 
 const kPassword = 'Amber-Stone-Valley-37';
 const kNewPassword = 'Silver+Reed+Lantern+64';
@@ -85,9 +85,9 @@ async function logIn(page, t, p, password = kPassword) {
 export const tests = [
   {
     name: 'an AA adds a teacher, 人事 assigns 導師, the teacher applies and logs in; unlock and password reset',
+    timeoutSeconds: 180,
     async run(t) {
       const { page } = t;
-      page.on('dialog', (dialog) => dialog.accept());
       const school = `AD${digits(6)}`;
       ctl('school', 'add', '--code', school, '--name', '學校權限測試國小');
       const aa = person(school, '林管理', '學校權限AA');
@@ -119,7 +119,6 @@ export const tests = [
 
       // 3. 人事 assigns 導師 (the only duty 人事 may configure).
       const hr = await t.newPage();
-      hr.on('dialog', (dialog) => dialog.accept());
       await logIn(hr, t, personnel);
       await hr.goto(t.url(`/admin/staff?school=${school}`));
       const options = await hr.locator(`#duty-${teacherStaff} option`).allInnerTexts();
@@ -138,12 +137,12 @@ export const tests = [
       await tp.fill('#national_id', teacher.id);
       await tp.fill('#birth_date', teacher.birth);
       await tp.fill('#captcha', env('XUEJI_CAPTCHA_FIXED'));
-      tp.on('dialog', (dialog) => dialog.accept());
       await Promise.all([tp.waitForURL('**/apply/email'), tp.click('#identity-submit')]);
       await captchaLoaded(tp);
       await tp.fill('#email', address);
       await tp.fill('#captcha', env('XUEJI_CAPTCHA_FIXED'));
       await Promise.all([tp.waitForURL('**/apply/verify'), tp.click('#email-submit')]);
+      await answerDialog(tp, '確定');
       const code = sql(`SELECT REGEXP_SUBSTR(body, '[A-Z]{2}-[0-9]{6}') FROM outbox WHERE recipient = '${address}' ORDER BY id DESC LIMIT 1`);
       await tp.fill('#code', code.slice(3));
       await Promise.all([tp.waitForURL('**/apply/account'), tp.click('#verify-submit')]);
@@ -171,14 +170,14 @@ export const tests = [
 
       // 6. Resetting a password asks for the authenticator first, then mails a link.
       const forgetfulStaff = staffId(school, forgetful.name);
-      await Promise.all([page.waitForNavigation(), page.click(`#reset-password-${forgetfulStaff}`)]);
+      await submitConfirmed(page, `#reset-password-${forgetfulStaff}`, '確定重設此帳號的密碼？');
       assert.equal(new URL(page.url()).pathname, '/admin/stepup');
       await t.screenshot('admin-7-stepup.png');
       forgetUsedStep(aa.account);
       await page.fill('#otp', totp(aa.key));
       await Promise.all([page.waitForNavigation(), page.click('#stepup-submit')]);
       assert.equal(new URL(page.url()).pathname, '/admin/staff');
-      await Promise.all([page.waitForNavigation(), page.click(`#reset-password-${forgetfulStaff}`)]);
+      await submitConfirmed(page, `#reset-password-${forgetfulStaff}`, '確定重設此帳號的密碼？');
       assert.ok((await page.locator('#admin-flash').innerText()).includes('已寄送設定新密碼的連結'));
       await t.screenshot('admin-8-reset-sent.png');
 
@@ -215,9 +214,9 @@ export const tests = [
   },
   {
     name: 'an AA imports staff from CSV (refused lines, then all at once) and carries last year\'s duties; a 諮詢專員 resets an e-mail',
+    timeoutSeconds: 180,
     async run(t) {
       const { page } = t;
-      page.on('dialog', (dialog) => dialog.accept());
       const school = `AI${digits(6)}`;
       ctl('school', 'add', '--code', school, '--name', '匯入測試國小');
       const aa = person(school, '黃管理', '學校權限AA');
@@ -253,7 +252,7 @@ export const tests = [
       await Promise.all([page.waitForNavigation(), page.click('#link-year')]);
       assert.ok((await page.locator('#carry-list').innerText()).includes('吳續任'));
       await t.screenshot('admin-15-year-preview.png');
-      await Promise.all([page.waitForNavigation(), page.click('#year-apply')]);
+      await submitConfirmed(page, '#year-apply', '確定沿用上學年度職務？');
       const carried = staffId(school, lastYear.name);
       assert.ok((await page.locator(`#staff-${carried}`).innerText()).includes('導師'));
 
@@ -261,7 +260,6 @@ export const tests = [
       const desk = person(school, '諮詢專員甲', '導師');
       ctl('helpdesk', 'add', desk.account);
       const hd = await t.newPage();
-      hd.on('dialog', (dialog) => dialog.accept());
       await logIn(hd, t, desk);
       await hd.goto(t.url('/helpdesk'));
       await hd.fill('#search-id', aa.id);
@@ -272,7 +270,7 @@ export const tests = [
       await hd.fill('#new-email', address);
       await hd.fill('#reason', '原信箱已停用，本人來電確認身分');
       await t.screenshot('admin-16-helpdesk-found.png', hd);
-      await Promise.all([hd.waitForNavigation(), hd.click('#helpdesk-email-submit')]);
+      await submitConfirmed(hd, '#helpdesk-email-submit', '確定重設此帳號的 E-Mail？');
       assert.equal(new URL(hd.url()).pathname, '/admin/stepup');
       forgetUsedStep(desk.account);
       await hd.fill('#otp', totp(desk.key));
@@ -281,7 +279,7 @@ export const tests = [
       await Promise.all([hd.waitForNavigation(), hd.click('#helpdesk-search-submit')]);
       await hd.fill('#new-email', address);
       await hd.fill('#reason', '原信箱已停用，本人來電確認身分');
-      await Promise.all([hd.waitForNavigation(), hd.click('#helpdesk-email-submit')]);
+      await submitConfirmed(hd, '#helpdesk-email-submit', '確定重設此帳號的 E-Mail？');
       assert.ok((await hd.locator('#admin-flash').innerText()).includes('已寄送確認連結至新的 E-Mail'));
       await t.screenshot('admin-17-helpdesk-sent.png', hd);
       const link = sql(`SELECT REGEXP_SUBSTR(body, '/forgot/password/reset[?]token=[A-Za-z0-9_-]+') FROM outbox WHERE recipient = '${address}' ORDER BY id DESC LIMIT 1`);

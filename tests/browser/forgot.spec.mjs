@@ -5,7 +5,7 @@
 // marked verified with SQL; the code is read from the outbox, as the mail carries it.
 import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { env, ctl, sql, digits, newNationalId, captchaLoaded } from './support.mjs';
+import { env, ctl, sql, digits, newNationalId, captchaLoaded, pageDialog, answerDialog } from './support.mjs';
 
 const kOldPassword = 'Amber-Gate-Lantern-46';
 const kNewPassword = 'Silver-Pine-Harbor-73';
@@ -54,11 +54,6 @@ export const tests = [
     async run(t) {
       const { page } = t;
       const teacher = addTeacher();
-      const dialogs = [];
-      page.on('dialog', async (dialog) => {
-        dialogs.push(dialog.message());
-        await dialog.accept();
-      });
 
       // From the login page's link to the form.
       await page.goto(t.url('/login'));
@@ -75,9 +70,10 @@ export const tests = [
       // The reset page: the neutral sentence as a dialog once, the mail's letters, a running
       // countdown, the resend button waiting for its cooldown; no address, no account name.
       await page.waitForURL('**/forgot/password/reset');
-      await page.waitForFunction(() => document.querySelector('[data-alert-once]') === null);
-      await page.waitForTimeout(200);
-      assert.deepEqual(dialogs, [kSentMessage], 'the neutral message is shown as a dialog once');
+      await pageDialog(page).waitFor();
+      assert.equal(await pageDialog(page).count(), 1, 'the neutral message is shown once');
+      await t.screenshot('forgot-2-reset-message.png');
+      await answerDialog(page, '確定', kSentMessage);
       const body = await page.locator('main').innerText();
       assert.ok(!body.includes(teacher.email) && !body.includes(teacher.account));
       const code = mailedCode(teacher.email);

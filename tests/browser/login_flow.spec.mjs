@@ -6,7 +6,7 @@
 import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { env, ctl, digits, newNationalId, captchaLoaded } from './support.mjs';
+import { env, ctl, digits, newNationalId, captchaLoaded, pageDialog, answerDialog, submitConfirmed } from './support.mjs';
 
 const kLegacyPassword = 'password1234';  // too weak for today's rules
 const kNewPassword = 'Quiet-Maple-Bridge-58';
@@ -50,35 +50,31 @@ async function login(t, page, account, password) {
   await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
 }
 
-// Clicks 送出 and cancels the dialog: the dialog shows `message` and no POST leaves the page.
-async function cancelSubmit(page, path, message) {
+// Clicks 送出 and cancels the dialog: the page dialog shows `message` with 取消 and 確定, and no
+// POST leaves the page; focus is back on 送出.
+async function cancelSubmit(t, page, path, message, shot) {
   const posts = [];
   const onRequest = (request) => {
     if (request.method() === 'POST' && new URL(request.url()).pathname === path) posts.push(request);
   };
   page.on('request', onRequest);
-  const dialog = new Promise((resolve) => {
-    page.once('dialog', async (d) => {
-      resolve({ type: d.type(), message: d.message() });
-      await d.dismiss();
-    });
-  });
   await page.click('form[data-confirm] button[type="submit"]');
-  const shown = await dialog;
+  const dialog = pageDialog(page);
+  await dialog.waitFor();
+  assert.equal((await dialog.locator('#xueji-dialog-title').innerText()).trim(), message);
+  assert.deepEqual(await dialog.getByRole('button').allInnerTexts(), ['取消', '確定']);
+  await t.screenshot(shot);
+  await answerDialog(page, '取消', message);
   await page.waitForTimeout(500);  // time for a request that should not happen
   page.off('request', onRequest);
-  assert.equal(shown.type, 'confirm');
-  assert.equal(shown.message, message);
   assert.equal(posts.length, 0, `cancelling 「${message}」 sends nothing`);
   assert.equal(new URL(page.url()).pathname, path, 'the page stays');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('type')), 'submit',
+    'focus is back on 送出');
 }
 
 async function confirmSubmit(page, message) {
-  page.once('dialog', async (d) => {
-    assert.equal(d.message(), message);
-    await d.accept();
-  });
-  await Promise.all([page.waitForNavigation(), page.click('form[data-confirm] button[type="submit"]')]);
+  await submitConfirmed(page, 'form[data-confirm] button[type="submit"]', message);
 }
 
 export const tests = [
@@ -110,7 +106,7 @@ export const tests = [
       const newName = `lin${digits(6)}a`;
       await page.fill('#new-account', newName);
       await page.fill('#captcha', env('XUEJI_CAPTCHA_FIXED'));
-      await cancelSubmit(page, '/account/change', '確定送出？');
+      await cancelSubmit(t, page, '/account/change', '確定送出？', 'login-flow-1-account-change-confirm.png');
       await confirmSubmit(page, '確定送出？');
       assert.equal(new URL(page.url()).pathname, '/login');
       assert.ok((await page.locator('.notice').innerText()).includes('新帳號'));
@@ -128,7 +124,7 @@ export const tests = [
       assert.equal(await page.locator('#new-password').getAttribute('type'), 'text');
       await page.fill('#captcha', env('XUEJI_CAPTCHA_FIXED'));
       await t.screenshot('login-flow-3-password-change.png');
-      await cancelSubmit(page, '/password/change', '是否確定修改密碼？');
+      await cancelSubmit(t, page, '/password/change', '是否確定修改密碼？', 'login-flow-3-password-change-confirm.png');
       await confirmSubmit(page, '是否確定修改密碼？');
       assert.equal(new URL(page.url()).pathname, '/login');
       assert.ok((await page.locator('.notice').innerText()).includes('新密碼'));

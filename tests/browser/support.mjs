@@ -2,7 +2,7 @@
 // test stack, fresh valid ID numbers, and waiting for the captcha image. Not a spec: Playwright
 // loads only *.spec.mjs.
 import { execFileSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 import { join } from 'node:path';
 
 const kLetters = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';  // 身分證 letter order: codes 10..35
@@ -50,4 +50,50 @@ export async function captchaLoaded(page) {
     const image = document.querySelector('#captcha-image');
     return image !== null && image.complete && image.naturalWidth > 0;
   });
+}
+
+// The manual's message windows are page dialogs (xueji.js showDialog), never the browser's own.
+export function pageDialog(page) {
+  return page.locator('[role="alertdialog"]');
+}
+
+// Waits for the page dialog, checks its words, and answers it with 確定 or 取消; returns the
+// words it showed (title and detail).
+export async function answerDialog(page, answer, expected) {
+  const dialog = pageDialog(page);
+  await dialog.waitFor({ state: 'visible' });
+  const text = (await dialog.innerText()).replace(/\s+/g, ' ').trim();
+  if (expected !== undefined && !text.includes(expected)) {
+    throw new Error(`the dialog shows 「${text}」, not 「${expected}」`);
+  }
+  await dialog.getByRole('button', { name: answer, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  return text;
+}
+
+// Clicks a submit button of a form[data-confirm] and answers 確定, waiting for the next page.
+export async function submitConfirmed(page, selector, expected) {
+  await page.click(selector);
+  await Promise.all([page.waitForNavigation(), answerDialog(page, '確定', expected)]);
+}
+
+// RFC 6238 as an authenticator app computes it: base32 key, HMAC-SHA1, 30 s, 6 digits.
+export function totp(key, atMs = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const bytes = [];
+  for (const c of key.replace(/\s+/g, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(atMs / 1000 / 30)));
+  const mac = createHmac('sha1', Buffer.from(bytes)).update(counter).digest();
+  const offset = mac[19] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }

@@ -4,7 +4,7 @@
 // xueji-ctl, the code is read from the outbox, as the mail would carry it.
 import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { ctl, sql, digits, newNationalId, captchaLoaded } from './support.mjs';
+import { ctl, sql, digits, newNationalId, captchaLoaded, pageDialog, answerDialog } from './support.mjs';
 
 const kPassword = 'Blue-Harbor-42x';
 const kSentMessage =
@@ -48,11 +48,6 @@ export const tests = [
       const { page } = t;
       const staff = addStaff('吳青', '1986-01-02', '0912-345-678');
       const address = `wb${digits(10)}@example.com`;
-      const dialogs = [];
-      page.on('dialog', async (dialog) => {
-        dialogs.push(dialog.message());
-        await dialog.accept();
-      });
 
       // 身分驗證
       await page.goto(t.url('/login'));
@@ -79,10 +74,15 @@ export const tests = [
       await page.click('#email-submit');
 
       // 輸入驗證代碼: the manual's dialog, the code's letters, a live countdown, a resend cooldown.
+      // ⑩: the message window with 確定 alone, focus on 確定, then on the code field.
       await page.waitForURL('**/apply/verify');
-      await page.waitForFunction(() => document.querySelector('[data-alert-once]') === null);
-      await page.waitForTimeout(200);
-      assert.deepEqual(dialogs, [kSentMessage], 'the manual\'s message is shown as a dialog once');
+      await pageDialog(page).waitFor();
+      assert.equal(await pageDialog(page).count(), 1, 'the manual\'s message is shown once');
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), '確定');
+      assert.equal(await pageDialog(page).getByRole('button').count(), 1, '確定 alone');
+      await t.screenshot('wizard-3-verify-message.png');
+      await answerDialog(page, '確定', kSentMessage);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'code');
       assert.ok((await page.locator('#sent-address').innerText()).includes(address));
       const code = mailedCode(address);
       assert.equal(await page.locator('#code-prefix').innerText(), code.slice(0, 2));
@@ -140,7 +140,6 @@ export const tests = [
     async run(t) {
       const phone = await t.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
         isMobile: true, hasTouch: true });
-      phone.on('dialog', (dialog) => dialog.accept());
       const staff = addStaff('林老師', '1990-05-06', '02-2345-6789');
       const address = `wb${digits(10)}@example.com`;
       await phone.goto(t.url('/apply/identity'));
@@ -155,6 +154,8 @@ export const tests = [
       await phone.fill('#captcha', captcha());
       await phone.click('#email-submit');
       await phone.waitForURL('**/apply/verify');
+      await t.screenshot('wizard-3-verify-message-phone.png', phone);
+      await answerDialog(phone, '確定', kSentMessage);
       await t.screenshot('wizard-3-verify-phone.png', phone);
       await phone.fill('#code', mailedCode(address).slice(3));
       await phone.click('#verify-submit');
