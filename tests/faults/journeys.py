@@ -18,6 +18,7 @@ import argparse
 import base64
 import email
 import email.policy
+import email.utils
 import hashlib
 import hmac
 import http.client
@@ -207,7 +208,7 @@ class Mailbox:
             msg = email.message_from_bytes(raw, policy=email.policy.default)
             part = msg.get_body(("plain",)) if msg.is_multipart() else msg
             body = part.get_content() if part is not None else ""
-            entry = {"to": str(msg.get("To", "")).strip().lower(), "subject": str(msg.get("Subject", "")),
+            entry = {"to": email.utils.parseaddr(str(msg.get("To", "")))[1].lower(), "subject": str(msg.get("Subject", "")),
                      "body": body, "id": str(msg.get("Message-ID", "")).strip(),
                      "mtime": st.st_mtime_ns, "name": name}
             with self.lock:
@@ -419,6 +420,8 @@ def cmd_run(args):
                 results.append({"kind": kind, "person": person, "started": started, "ended": time.time(),
                                 "outcome": outcome, "detail": detail})
                 request_log.extend(log)
+            if outcome != "completed":
+                time.sleep(0.3)  # a person reads the error page before starting again
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
     for t in threads:
