@@ -189,8 +189,13 @@ class Mailbox:
         self.seen = {}
         self.by_recipient = {}
         self.lock = threading.Lock()
+        self.scan_lock = threading.Lock()
 
     def scan(self):
+        with self.scan_lock:
+            self.scan_unlocked()
+
+    def scan_unlocked(self):
         try:
             names = os.listdir(self.dir)
         except FileNotFoundError:
@@ -430,7 +435,7 @@ def cmd_run(args):
         t.join()
     # What was not used goes back for the next run.
     json.dump(pool, open(pool_file, "w"))
-    json.dump({"results": results, "requests": request_log},
+    json.dump({"results": results, "requests": request_log, "started_at": stop_at - args.seconds},
               open(os.path.join(STATE, args.tag + ".json"), "w"))
     print(f"{len(results)} journeys", file=sys.stderr)
 
@@ -472,8 +477,10 @@ def cmd_check(args):
         lost.append(f"{stuck} outbox rows not sent")
     MAILBOX.scan()
     ids = {}
+    since_ns = int((data["started_at"] - 1) * 1e9)  # this row's mail only
     for m in MAILBOX.seen.values():
-        ids[m["id"]] = ids.get(m["id"], 0) + 1
+        if m["mtime"] >= since_ns:
+            ids[m["id"]] = ids.get(m["id"], 0) + 1
     duplicates = sum(n - 1 for n in ids.values() if n > 1)
     repeated_failed = 0
     if args.repeat:
