@@ -70,7 +70,9 @@ def sql(statement):
     out = subprocess.run(
         ["mariadb", "--no-defaults", "--socket=" + ENV["XUEJI_DB_SOCKET"], "--user=root",
          "--batch", "--skip-column-names", ENV.get("XUEJI_DB_NAME", "xueji")],
-        input=statement, capture_output=True, text=True, check=True)
+        input=statement, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"SQL failed: {out.stderr.strip()}\n{statement[:300]}")
     return out.stdout
 
 
@@ -344,6 +346,12 @@ def cmd_prepare(args):
     with open(csv, "w", encoding="utf-8") as f:
         f.write("national_id,name,birth_date,phone\n" + "\n".join(rows) + "\n")
     ctl("staff", "import", "--school", school, csv)
+    # The active school year, as `xueji-ctl year activate` leaves it (the current one if unset:
+    # ROC years, starting on 1 August).
+    today = time.gmtime(time.time() + 8 * 3600)
+    current = today.tm_year - 1911 - (1 if today.tm_mon < 8 else 0)
+    sql(f"INSERT IGNORE INTO settings (name, value, updated_at) VALUES ('active_school_year', "
+        f"'{current}', UTC_TIMESTAMP(6))")
     year = sql("SELECT value FROM settings WHERE name = 'active_school_year'").strip()
     sql(f"INSERT IGNORE INTO duties (staff_id, school_year, duty, created_at) SELECT st.id, {year}, "
         f"'導師', UTC_TIMESTAMP(6) FROM staff st JOIN schools sc ON sc.id = st.school_id "
