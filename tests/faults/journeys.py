@@ -433,8 +433,9 @@ def cmd_run(args):
                 results.append({"kind": kind, "person": person, "started": started, "ended": time.time(),
                                 "outcome": outcome, "detail": detail})
                 request_log.extend(log)
-            if outcome != "completed":
-                time.sleep(0.3)  # a person reads the error page before starting again
+            # A person reads the page before starting again; the pause also keeps the pool of
+            # prepared people lasting through the row.
+            time.sleep(0.3 if outcome != "completed" else 0.6)
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
     for t in threads:
