@@ -135,6 +135,7 @@ void Delivery::deliver(const store::ClaimedMail& mail, bool& server_unreachable)
       if (server_was_unreachable_) {
         // The server answers again: what waited for it goes first, oldest first.
         server_was_unreachable_ = false;
+        probing_ = false;
         if (int n = store::bring_forward_retries(db_, clock_.now(), kUnreachablePrefix)) {
           log_line("the SMTP server answers again; " + std::to_string(n) + " waiting messages due now");
         }
@@ -152,6 +153,8 @@ void Delivery::deliver(const store::ClaimedMail& mail, bool& server_unreachable)
     case SendOutcome::kUnreachable:
       server_unreachable = true;
       server_was_unreachable_ = true;
+      probing_ = true;
+      last_probe_ = std::chrono::steady_clock::now();
       record_failure(mail, kUnreachablePrefix + result.error);
       return;
     case SendOutcome::kTemporary:
@@ -199,7 +202,7 @@ void Delivery::run() {
       // While the server is away its messages wait out their backoff; the oldest is tried
       // again every kServerProbe, so the queue moves as soon as the server is back.
       auto now = std::chrono::steady_clock::now();
-      if (server_was_unreachable_ && claimed == 0 && now - last_probe_ >= kServerProbe) {
+      if (probing_ && claimed == 0 && now - last_probe_ >= kServerProbe) {
         last_probe_ = now;
         if (store::bring_forward_oldest_retry(db_, clock_.now(), kUnreachablePrefix)) continue;
       }

@@ -55,6 +55,9 @@ class Delivery {
   bool took_over_ = false;
   // True from start and after an unreachable server, until the next message is accepted.
   bool server_was_unreachable_ = true;
+  // Set when this process found the server away: the oldest waiting message is then tried
+  // again kServerProbe after the last failure, until one is accepted.
+  bool probing_ = false;
   std::chrono::steady_clock::time_point last_probe_{};
 };
 
