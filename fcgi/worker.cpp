@@ -1,6 +1,7 @@
 // worker.cpp: run_worker(): options, configuration, templates and socket in the master; the
 // FastCGI accept loop in each child, with its own database connection and random generator.
 #include <fcgiapp.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -29,6 +30,7 @@ constexpr int kListenBacklog = 1024;
 
 struct WorkerOptions {
   std::optional<std::string> listen_path;
+  std::string pid_file;
   int children = 2;
   int max_requests = 10000;
 };
@@ -59,13 +61,15 @@ WorkerOptions parse_options(int argc, char** argv) {
     };
     if (arg == "--listen") {
       o.listen_path = value();
+    } else if (arg == "--pid-file") {
+      o.pid_file = value();
     } else if (arg == "--children") {
       o.children = parse_count(value(), "--children", 1, 256);
     } else if (arg == "--max-requests") {
       o.max_requests = parse_count(value(), "--max-requests", 1, 100000000);
     } else {
       throw ConfigError("unknown option " + arg +
-                        " (usage: [--listen PATH] [--children N] [--max-requests M])");
+                        " (usage: [--listen PATH] [--children N] [--max-requests M] [--pid-file PATH])");
     }
   }
   return o;
@@ -86,6 +90,35 @@ int listen_on(const std::string& path) {
     throw std::runtime_error("cannot listen on " + path + ": " + std::strerror(errno));
   }
   return fd;
+}
+
+// The socket an upgrading master handed over (XUEJI_LISTEN_FD), or -1 when there is none. The
+// variable is removed, so nothing started later mistakes it for its own.
+int inherited_socket() {
+  const char* text = std::getenv(kListenFdVariable);
+  if (!text) return -1;
+  std::string value = text;
+  unsetenv(kListenFdVariable);
+  int fd = parse_count(value.c_str(), kListenFdVariable, 0, 65535);
+  int type = 0;
+  socklen_t size = sizeof type;
+  if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &size) != 0 || type != SOCK_STREAM) {
+    throw ConfigError(std::string(kListenFdVariable) + ": fd " + value + " is not a stream socket");
+  }
+  fcntl(fd, F_SETFD, FD_CLOEXEC);
+  return fd;
+}
+
+// The path this program was started from, for SIGUSR2: after a package or build replaced the
+// file there, the kernel names the running one "PATH (deleted)"; the new one is at PATH.
+std::string own_program_path() {
+  char buffer[4096];
+  ssize_t n = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  if (n <= 0) return "";
+  std::string path(buffer, static_cast<std::size_t>(n));
+  const std::string deleted = " (deleted)";
+  if (path.size() > deleted.size() && path.ends_with(deleted)) path.resize(path.size() - deleted.size());
+  return path;
 }
 
 // Whether a connection is queued on the listening socket right now.
@@ -179,8 +212,11 @@ int run_worker(const Route& route, int argc, char** argv) {
     WorkerOptions options = parse_options(argc, argv);
     Config config = Config::from_environment();
     Templates templates(config.template_dir);
-    int listen_fd = options.listen_path ? listen_on(*options.listen_path) : 0;
-    PreforkOptions prefork{name, options.children, 20};
+    // An upgrade's socket first: the new master must not make a new socket at --listen's path.
+    int listen_fd = inherited_socket();
+    if (listen_fd < 0) listen_fd = options.listen_path ? listen_on(*options.listen_path) : 0;
+    PreforkOptions prefork{name, options.children, 20, listen_fd, own_program_path(),
+                           std::vector<std::string>(argv, argv + argc), options.pid_file};
     if (!create_hash_slots(static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)))) {
       std::fprintf(stderr, "%s: cannot make the hash slots (%s); hashing without a limit\n",
                    name.c_str(), std::strerror(errno));

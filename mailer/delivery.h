@@ -3,6 +3,7 @@
 #pragma once
 #include <chrono>
 #include <csignal>
+#include <string>
 
 #include "core/clock.h"
 #include "core/config.h"
@@ -21,6 +22,11 @@ struct DeliverySettings {
   std::chrono::milliseconds error_wait{1000};
 };
 
+// "host:pid:start" naming this process in the claims it makes; whether the mailer a claim names
+// still runs (a claim of another host counts as alive: only its lease can tell).
+std::string own_claimant();
+bool claimant_alive(const std::string& claimant, const std::string& host);
+
 class Delivery {
  public:
   Delivery(const Config& config, store::Db& db, SmtpSender& sender, const Clock& clock,
@@ -36,6 +42,8 @@ class Delivery {
   void deliver(const store::ClaimedMail& mail, bool& server_unreachable);
   void record_failure(const store::ClaimedMail& mail, const std::string& error);
   void wait(std::chrono::milliseconds how_long);
+  // Gives back the claims of mailers of this host that are gone (killed, crashed).
+  void take_over_dead_claims();
 
   const Config& config_;
   store::Db& db_;
@@ -43,6 +51,14 @@ class Delivery {
   const Clock& clock_;
   const volatile std::sig_atomic_t& stop_;
   DeliverySettings settings_;
+  std::string claimant_;
+  bool took_over_ = false;
+  // True from start and after an unreachable server, until the next message is accepted.
+  bool server_was_unreachable_ = true;
+  // Set when this process found the server away: the oldest waiting message is then tried
+  // again kServerProbe after the last failure, until one is accepted.
+  bool probing_ = false;
+  std::chrono::steady_clock::time_point last_probe_{};
 };
 
 }  // namespace xueji::mailer

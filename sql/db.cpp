@@ -22,6 +22,21 @@ constexpr int kLostDuringQuery = 2055;
 constexpr int kConnectionKilled = 1927;
 constexpr int kServerShutdown = 1053;
 
+// Server errors that mean "not now" rather than "never": a row held too long by another
+// transaction, a statement stopped at its time limit, a full disk. The request gets the 503 page.
+constexpr int kLockWaitTimeout = 1205;
+constexpr int kStatementTimeout = 1969;
+constexpr int kDiskFull = 1021;
+constexpr int kTableFull = 1114;
+constexpr int kStorageEngineError = 1030;  // "Got error 28 (No space left on device)" and kin
+constexpr int kErrorOnWrite = 3;
+constexpr int kCannotCreateFile = 1;
+
+// How long one statement may wait for a row lock, and run at all (seconds). Below nginx's
+// fastcgi_read_timeout (30 s), so a stalled database gives our 503 page, never a hung request.
+constexpr int kLockWaitSeconds = 3;
+constexpr int kStatementSeconds = 10;
+
 }  // namespace
 
 Db::Db(const Config& config) : config_(config) {}
@@ -66,6 +81,15 @@ void Db::connect() {
   std::unique_ptr<sql::Statement> setup(connection_->createStatement());
   setup->execute("SET time_zone = '+00:00'");
   setup->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+  setup->execute("SET SESSION innodb_lock_wait_timeout = " + std::to_string(kLockWaitSeconds) +
+                 ", max_statement_time = " + std::to_string(kStatementSeconds));
+}
+
+bool Db::is_temporary_failure(const sql::SQLException& e) {
+  int code = e.getErrorCode();
+  return code == kLockWaitTimeout || code == kStatementTimeout || code == kDiskFull ||
+         code == kTableFull || code == kStorageEngineError || code == kErrorOnWrite ||
+         code == kCannotCreateFile;
 }
 
 void Db::ensure_connection() {
@@ -146,6 +170,8 @@ bool Db::healthy() {
 void Db::execute_script_statement(const std::string& sql) {
   with_retry(Repeat::kUnsafe, [&] {
     std::unique_ptr<sql::Statement> st(connection_->createStatement());
+    // A migration may rebuild a large table: no statement time limit for it.
+    st->execute("SET SESSION max_statement_time = 0");
     st->execute(sql);
   });
 }

@@ -1,6 +1,8 @@
 // db.h: one MariaDB connection per worker child, with prepared statements cached per connection.
 // Survives a server restart: on a lost connection (2006/2013/2030/2055) it reconnects,
-// re-prepares and retries once when the caller says the statement is safe to repeat.
+// re-prepares and retries once when the caller says the statement is safe to repeat. Statements
+// wait at most 3 s for a row lock and run at most 10 s; those limits and a full disk are
+// Unavailable (503), like a database that is down.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -89,6 +91,7 @@ class Db {
   void commit();
   void rollback_quietly();
   static bool is_connection_lost(const sql::SQLException& e);
+  static bool is_temporary_failure(const sql::SQLException& e);
 
   template <class G>
   auto with_retry(Repeat repeat, G&& attempt) {
@@ -98,6 +101,7 @@ class Db {
         ensure_connection();
         return attempt();
       } catch (const sql::SQLException& e) {
+        if (is_temporary_failure(e)) throw Unavailable(e.what());
         if (!is_connection_lost(e)) throw;
         drop_connection();
         if (repeat == Repeat::kUnsafe || tries >= 1) throw Unavailable(e.what());

@@ -21,7 +21,21 @@ const std::string kDuePending =
     "FOR UPDATE SKIP LOCKED";
 const std::string kMarkSending =
     "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
-    "next_attempt_at = ? WHERE id = ?";
+    "next_attempt_at = ?, claimed_by = ? WHERE id = ?";
+const std::string kClaimants =
+    "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'sending' AND claimed_by LIKE ?";
+const std::string kReleaseClaimant =
+    "UPDATE outbox SET state = 'pending', next_attempt_at = COALESCE(queued_at, created_at), "
+    "claimed_by = NULL WHERE state = 'sending' AND claimed_by = ?";
+// Retries that wait only because the server could not be reached fall due as if never tried:
+// the queue's order (next_attempt_at, id) is then oldest first again.
+const std::string kServerBack =
+    "UPDATE outbox SET next_attempt_at = COALESCE(queued_at, created_at) "
+    "WHERE state = 'pending' AND next_attempt_at > ? AND last_error LIKE ?";
+const std::string kProbeOldest =
+    "UPDATE outbox SET next_attempt_at = COALESCE(queued_at, created_at) "
+    "WHERE state = 'pending' AND next_attempt_at > ? AND last_error LIKE ? "
+    "ORDER BY COALESCE(queued_at, created_at), id LIMIT 1";
 
 const std::string kMarkSent =
     "UPDATE outbox SET state = 'sent', sent_at = ? "
@@ -86,7 +100,7 @@ bool changed_one(Db& db, const std::string& sql,
 }  // namespace
 
 std::vector<ClaimedMail> claim_due_mail(Db& db, TimePoint now, int limit,
-                                        std::chrono::seconds lease) {
+                                        std::chrono::seconds lease, const std::string& claimant) {
   return db.transaction([&] {
     std::vector<ClaimedMail> claimed;
     claim_from(db, kDueExpiredLeases, now, limit, claimed);
@@ -95,7 +109,7 @@ std::vector<ClaimedMail> claim_due_mail(Db& db, TimePoint now, int limit,
     TimePoint lease_end = now + lease;
     for (const ClaimedMail& mail : claimed) {
       db.run(kMarkSending, Repeat::kUnsafe,
-             [&](sql::PreparedStatement& ps) { bind_all(ps, lease_end, mail.id).executeUpdate(); });
+             [&](sql::PreparedStatement& ps) { bind_all(ps, lease_end, claimant, mail.id).executeUpdate(); });
     }
     return claimed;
   });
@@ -123,6 +137,33 @@ bool mark_mail_failed(Db& db, const ClaimedMail& mail, const std::string& error)
 bool release_mail(Db& db, const ClaimedMail& mail, TimePoint now) {
   return changed_one(
       db, kRelease, [&](sql::PreparedStatement& ps) { bind_all(ps, now, mail.id, mail.attempts); });
+}
+
+std::vector<std::string> claimants_like(Db& db, const std::string& pattern) {
+  return db.run(kClaimants, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    std::vector<std::string> out;
+    auto rs = query(bind_all(ps, pattern));
+    while (rs->next()) out.push_back(rs->getString(1));
+    return out;
+  });
+}
+
+int release_claims_of(Db& db, const std::string& claimant) {
+  return db.run(kReleaseClaimant, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    return bind_all(ps, claimant).executeUpdate();
+  });
+}
+
+int bring_forward_retries(Db& db, TimePoint now, const std::string& error_prefix) {
+  return db.run(kServerBack, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    return bind_all(ps, now, error_prefix + "%").executeUpdate();
+  });
+}
+
+bool bring_forward_oldest_retry(Db& db, TimePoint now, const std::string& error_prefix) {
+  return db.run(kProbeOldest, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+    return bind_all(ps, now, error_prefix + "%").executeUpdate() == 1;
+  });
 }
 
 std::vector<OutboxEntry> list_outbox(Db& db, const std::string& state, int limit) {

@@ -30,9 +30,20 @@ struct ClaimedMail {
 
 // In one short transaction: up to `limit` due messages (pending with next_attempt_at <= now, or
 // sending with an expired lease), locked with FOR UPDATE SKIP LOCKED so concurrent mailers take
-// disjoint sets, marked 'sending' until now + lease, attempts + 1. Oldest due first.
+// disjoint sets, marked 'sending' until now + lease by `claimant`, attempts + 1. Oldest due first.
 std::vector<ClaimedMail> claim_due_mail(Db& db, TimePoint now, int limit,
-                                        std::chrono::seconds lease);
+                                        std::chrono::seconds lease, const std::string& claimant);
+
+// The mailers holding 'sending' claims whose name matches the LIKE pattern ("host:%").
+std::vector<std::string> claimants_like(Db& db, const std::string& pattern);
+// Gives back every claim of a mailer that is gone, due at its place in the queue; returns how
+// many. (Whether the interrupted message reached the server is unknown: it may arrive twice.)
+int release_claims_of(Db& db, const std::string& claimant);
+// Makes the pending retries whose last error starts with error_prefix due at once, in queue
+// order; returns how many.
+int bring_forward_retries(Db& db, TimePoint now, const std::string& error_prefix);
+// The same for the oldest such retry only: the probe of a server that was away.
+bool bring_forward_oldest_retry(Db& db, TimePoint now, const std::string& error_prefix);
 
 // The outcome of one claim; false when the claim was no longer ours (lease taken over).
 bool mark_mail_sent(Db& db, const ClaimedMail& mail, TimePoint now);

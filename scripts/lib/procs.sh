@@ -145,6 +145,11 @@ proc_stop() {
   while read -r entry; do
     [[ -n $entry ]] && targets+=("$entry child")
   done < <(pid_descendants "${masters[@]}")
+  # The PID files go before the signal: the stack's supervisor restarts a process whose PID
+  # file names one that is gone, and these are meant to stay gone.
+  for name in "${names[@]}"; do
+    rm -f "$(proc_pid_file "$name")" "$XUEJI_VAR_DIR/pids/$name.start"
+  done
   kill -TERM "${masters[@]}" 2>/dev/null || true
 
   if ! wait_until "$seconds_max" targets_gone "${targets[@]}"; then

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -70,6 +71,8 @@ class PlatformTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(unknown_address_and_wrong_method_get_chinese_pages);
   CPPUNIT_TEST(killed_worker_child_is_replaced);
   CPPUNIT_TEST(workers_recover_after_a_database_restart);
+  CPPUNIT_TEST(upgrade_replaces_a_master_without_a_failed_request);
+  CPPUNIT_TEST(killed_worker_master_is_started_again);
   CPPUNIT_TEST(a_flood_of_posts_gets_429_with_a_chinese_page);
   CPPUNIT_TEST_SUITE_END();
 
@@ -252,6 +255,58 @@ class PlatformTest : public CppUnit::TestFixture {
     // Every child answers, not just one: both had connections from before the restart.
     for (int i = 0; i < 10; ++i) CPPUNIT_ASSERT_EQUAL(200L, b.get("/login").status);
     CPPUNIT_ASSERT(worker_children("login") == workers_before);  // recovered, not restarted
+  }
+
+  // `scripts/stack upgrade login` under a stream of requests: a new master on the same socket
+  // with new children, the old ones gone, and not one request failed meanwhile.
+  void upgrade_replaces_a_master_without_a_failed_request() {
+    std::string pid_file = var_dir() + "/pids/login.pid";
+    std::string master_before = trimmed(run("cat " + pid_file));
+    std::vector<int> children_before = worker_children("login");
+    std::atomic<bool> done{false};
+    std::atomic<int> served{0}, failed{0};
+    std::thread load([&] {
+      Browser b;
+      while (!done) (b.get("/login").status == 200 ? served : failed)++;
+    });
+    std::string output;
+    try {
+      output = run(source_dir() + "/scripts/stack upgrade login 2>&1");
+    } catch (...) {
+      done = true;
+      load.join();
+      throw;
+    }
+    int served_at_handover = served;
+    CPPUNIT_ASSERT(eventually([&] { return served > served_at_handover + 20; }));
+    done = true;
+    load.join();
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(output, 0, failed.load());
+    std::string master_after = trimmed(run("cat " + pid_file));
+    CPPUNIT_ASSERT_MESSAGE(output, master_after != master_before);
+    CPPUNIT_ASSERT(kill(std::stoi(master_before), 0) != 0 ||
+                   trimmed(run("awk '{print $3}' /proc/" + master_before + "/stat")) == "Z");
+    std::vector<int> children_after = worker_children("login");
+    CPPUNIT_ASSERT_EQUAL(children_before.size(), children_after.size());
+    for (int child : children_after) {
+      CPPUNIT_ASSERT(std::find(children_before.begin(), children_before.end(), child) ==
+                     children_before.end());
+    }
+  }
+
+  // A master killed hard: its children finish and leave, and the stack's supervisor (systemd's
+  // Restart= in production) starts the worker again on a new socket.
+  void killed_worker_master_is_started_again() {
+    std::string pid_file = var_dir() + "/pids/login.pid";
+    std::string master_before = trimmed(run("cat " + pid_file));
+    CPPUNIT_ASSERT_EQUAL(0, kill(std::stoi(master_before), SIGKILL));
+    CPPUNIT_ASSERT(eventually([&] {
+      std::string now = trimmed(run("cat " + pid_file + " 2>/dev/null || true"));
+      return !now.empty() && now != master_before && worker_children("login").size() >= 1;
+    }));
+    Browser b;
+    CPPUNIT_ASSERT(eventually([&] { return b.get("/login").status == 200; }));
+    for (int i = 0; i < 10; ++i) CPPUNIT_ASSERT_EQUAL(200L, b.get("/login").status);
   }
 
   // nginx's per-address POST limit (raised for the test stack, but the same mechanism): a
