@@ -23,8 +23,6 @@ std::string env(const char* name) {
 
 }  // namespace
 
-
-
 std::string cluster_dir() { return env("XUEJI_CLUSTER_DIR"); }
 std::string app_address(int node) {
   return "127.0.0.2" + std::to_string(node) + ":" + env("XUEJI_CLUSTER_APP_PORT");
