@@ -80,12 +80,14 @@ class ConfigTest : public CppUnit::TestFixture {
   // Issue 20: an app node names its own Galera node first and the others as fallbacks.
   void db_host_lists_own_node_first_then_fallbacks() {
     Config c = load({{"XUEJI_DB_HOST", "127.0.0.11, 127.0.0.12:3307,db3.example"},
-                     {"XUEJI_DB_PORT", "3310"}, {"XUEJI_DB_CAUSAL_READS", "1"}});
+                     {"XUEJI_DB_PORT", "3310"}, {"XUEJI_DB_CAUSAL_READS", "1"},
+                     {"XUEJI_MODE", "test"}});
     std::vector<DbAddress> expected{{"127.0.0.11", 3310}, {"127.0.0.12", 3307}, {"db3.example", 3310}};
     CPPUNIT_ASSERT(c.db_hosts == expected);
     CPPUNIT_ASSERT(c.db_causal_reads);
-    CPPUNIT_ASSERT(!load({}).db_causal_reads);
-    CPPUNIT_ASSERT(load({{"XUEJI_DB_HOST", "[::1]:3306"}}).db_hosts.at(0).host == "[::1]");
+    CPPUNIT_ASSERT(!load({{"XUEJI_MODE", "test"}}).db_causal_reads);
+    CPPUNIT_ASSERT(load({{"XUEJI_DB_HOST", "[::1]:3306"}, {"XUEJI_MODE", "test"}})
+                       .db_hosts.at(0).host == "[::1]");
     for (const char* bad : {"a,,b", "a:0", "a:x", ",", "a b"}) {
       CPPUNIT_ASSERT_MESSAGE(bad, error_of({{"XUEJI_DB_HOST", bad}}).find("XUEJI_DB_HOST") == 0);
     }
