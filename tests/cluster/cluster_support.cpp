@@ -52,7 +52,7 @@ Applicant new_applicant() {
   Applicant a;
   a.national_id = new_national_id();
   a.address = "gc" + digits(10) + "@example.com";
-  a.account = "gc" + digits(8) + "x";
+  a.account = "gz" + digits(8) + "x";  // not "gc…": G, C and 8 digits is an old 統一證號
   std::string hmac = xueji::crypto::to_hex(xueji::national_id_hmac(server_secret(), a.national_id));
   sql("INSERT INTO persons (id_hmac, id_masked, birth_date, name, phone, created_at) VALUES "
       "(UNHEX('" + hmac + "'), '" + xueji::mask_national_id(a.national_id) + "', '" +
@@ -106,6 +106,9 @@ bool apply(Visitor& v, const Applicant& a, std::string& why, int patience) {
       if (redirects_to(r, next)) return true;
       if (r.status < 500 || tries >= patience) {
         why = std::string(name) + ": " + std::to_string(r.status) + " " + r.header("location");
+        // The message next to the field, when the page refused the form.
+        std::size_t at = r.body.find("class=\"field-error\"");
+        if (at != std::string::npos) why += " " + r.body.substr(at, 200);
         return false;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
