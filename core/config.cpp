@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace xueji {
 namespace {
@@ -65,6 +66,49 @@ std::string password_setting(const std::function<const char*(const char*)>& get,
   return value;
 }
 
+std::optional<int> parse_port(std::string_view text) {
+  if (text.empty() || text.size() > 5) return std::nullopt;
+  int port = 0;
+  for (char ch : text) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    port = port * 10 + (ch - '0');
+  }
+  if (port < 1 || port > 65535) return std::nullopt;
+  return port;
+}
+
+// "host[:port],host[:port]…": names or IPv4 addresses (an IPv6 address goes in brackets).
+std::vector<DbAddress> parse_db_hosts(std::string_view text, int default_port) {
+  std::vector<DbAddress> hosts;
+  auto refuse = [&](std::string_view why) {
+    return ConfigError("XUEJI_DB_HOST: " + std::string(why) + " in '" + std::string(text) + "'");
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string_view::npos) comma = text.size();
+    std::string_view item = text.substr(start, comma - start);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item.empty()) throw refuse("an empty host");
+    DbAddress address{std::string(item), default_port};
+    std::size_t colon = item.rfind(':');
+    bool bracketed = item.front() == '[';
+    if (colon != std::string_view::npos && colon > 0 && (!bracketed || item[colon - 1] == ']')) {
+      auto port = parse_port(item.substr(colon + 1));
+      if (!port) throw refuse("a bad port");
+      address.port = *port;
+      address.host = std::string(item.substr(0, colon));
+    }
+    if (address.host.empty() || address.host.find_first_of(" /;") != std::string::npos) {
+      throw refuse("a bad host name");
+    }
+    hosts.push_back(std::move(address));
+    start = comma + 1;
+  }
+  return hosts;
+}
+
 bool parse_flag(const char* value, const char* variable) {
   std::string v = value;
   if (v == "1" || v == "true" || v == "yes") return true;
@@ -81,17 +125,18 @@ Config Config::load(const std::function<const char*(const char*)>& getenv_fn, bo
   };
   Config c;
   if (auto v = get("XUEJI_DB_SOCKET")) c.db_socket = v;
-  if (auto v = get("XUEJI_DB_HOST")) c.db_host = v;
+  int default_port = 3306;
   if (auto v = get("XUEJI_DB_PORT")) {
-    char* end = nullptr;
-    long port = std::strtol(v, &end, 10);
-    if (*end != '\0' || port < 1 || port > 65535) {
-      throw ConfigError("XUEJI_DB_PORT: not a port number");
-    }
-    c.db_port = static_cast<int>(port);
+    auto port = parse_port(v);
+    if (!port) throw ConfigError("XUEJI_DB_PORT: not a port number");
+    default_port = *port;
   }
-  if (c.db_socket.empty() && c.db_host.empty()) {
+  if (auto v = get("XUEJI_DB_HOST")) c.db_hosts = parse_db_hosts(v, default_port);
+  if (c.db_socket.empty() && c.db_hosts.empty()) {
     throw ConfigError("XUEJI_DB_SOCKET or XUEJI_DB_HOST: one of them must be set");
+  }
+  if (auto v = get("XUEJI_DB_CAUSAL_READS")) {
+    c.db_causal_reads = parse_flag(v, "XUEJI_DB_CAUSAL_READS");
   }
   if (auto v = get("XUEJI_DB_NAME")) c.db_name = v;
   if (auto v = get("XUEJI_DB_USER")) c.db_user = v;

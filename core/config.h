@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/smtp_tls.h"
 
@@ -13,11 +14,24 @@ struct ConfigError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// One MariaDB server reached over TCP.
+struct DbAddress {
+  std::string host;
+  int port = 3306;
+  bool operator==(const DbAddress&) const = default;
+};
+
 struct Config {
-  // Database: a unix socket, or host + port.
+  // Database: a unix socket, or one or more TCP servers. XUEJI_DB_HOST may name several, comma
+  // separated ("10.0.0.11,10.0.0.12:3307"): the first is this node's own Galera node, the others
+  // are fallbacks tried in order while it is down (XUEJI_DB_PORT is the port of those without
+  // one).
   std::string db_socket;
-  std::string db_host;
-  int db_port = 3306;
+  std::vector<DbAddress> db_hosts;
+  // XUEJI_DB_CAUSAL_READS=1: reads of the session, the first statement of every request, wait
+  // until the node has applied every write committed anywhere in the cluster before them
+  // (wsrep_sync_wait), so a step served by another node sees the previous step.
+  bool db_causal_reads = false;
   std::string db_name = "xueji";
   std::string db_user = "xueji";
   std::string db_password = "xueji";

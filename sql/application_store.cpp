@@ -108,7 +108,7 @@ bool names_key(const sql::SQLException& e, const char* key) {
 
 IdentityCheck read_identity_check(Db& db, const std::string& session_hash, TimePoint now,
                                   const std::string& id_hmac, CivilDate birth_date) {
-  return db.run(kReadIdentityCheck, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+  return db.run(db.causal(kReadIdentityCheck), Repeat::kSafe, [&](sql::PreparedStatement& ps) {
     auto rs = query(bind_all(ps, Bytes{id_hmac}, Bytes{id_hmac}, format_date(birth_date),
                              Bytes{session_hash}, now));
     IdentityCheck check;

@@ -19,7 +19,7 @@ const std::string& code_page_query() {
 
 std::optional<CodePageRows> find_code_page_rows(Db& db, const std::string& id_hash, TimePoint now,
                                                 const std::string& purpose) {
-  return db.run(code_page_query(), Repeat::kSafe,
+  return db.run(db.causal(code_page_query()), Repeat::kSafe,
                 [&](sql::PreparedStatement& ps) -> std::optional<CodePageRows> {
                   auto rs = query(bind_all(ps, purpose, Bytes{id_hash}, now));
                   if (!rs->next()) return std::nullopt;

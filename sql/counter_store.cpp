@@ -7,8 +7,11 @@ namespace {
 const std::string kReadCounts =
     "SELECT COALESCE(SUM(CASE WHEN day = ? THEN count END), 0) AS today, "
     "COALESCE(SUM(count), 0) AS total FROM login_counts";
+// The row of the node this connection is on (016_node_counters.sql): logins counted on two
+// Galera nodes at once never touch the same row.
 const std::string kCountLogin =
-    "INSERT INTO login_counts (day, count) VALUES (?, 1) ON DUPLICATE KEY UPDATE count = count + 1";
+    "INSERT INTO login_counts (day, node, count) VALUES (?, @@wsrep_node_name, 1) "
+    "ON DUPLICATE KEY UPDATE count = count + 1";
 
 }  // namespace
 

@@ -7,7 +7,10 @@
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
 
+#include <cstdio>
+#include <random>
 #include <stdexcept>
+#include <thread>
 
 namespace xueji::store {
 namespace {
@@ -21,6 +24,33 @@ constexpr int kStatementNotPrepared = 2030;
 constexpr int kLostDuringQuery = 2055;
 constexpr int kConnectionKilled = 1927;
 constexpr int kServerShutdown = 1053;
+// A Galera node that is not part of the primary component (lost quorum, still joining) refuses
+// statements with this: another node must take them.
+constexpr int kWsrepNotReady = 1047;
+// Certification failure or deadlock (Galera reports a lost certification as a deadlock): the
+// transaction is rolled back whole and may simply run again. A lock wait that timed out (1205) is
+// not one of these: it means a row is held too long, and repeating would only wait again.
+constexpr int kDeadlock = 1213;
+
+// How long a connection may stay on a fallback node before it tries its own again, and how long
+// a node that failed is tried last.
+constexpr auto kFallbackStay = std::chrono::seconds(30);
+constexpr auto kFailedHostRest = std::chrono::seconds(5);
+
+std::string connect_url(const Config& config, std::size_t host) {
+  if (!config.db_socket.empty()) return "unix://" + config.db_socket;
+  const DbAddress& a = config.db_hosts.at(host);
+  return "tcp://" + a.host + ":" + std::to_string(a.port);
+}
+
+// False when the server is a Galera node that cannot take statements now (wsrep_ready OFF); a
+// server without Galera has no such status and is always ready.
+bool node_ready(sql::Connection& connection) {
+  std::unique_ptr<sql::Statement> st(connection.createStatement());
+  std::unique_ptr<sql::ResultSet> rs(st->executeQuery("SHOW STATUS LIKE 'wsrep_ready'"));
+  if (!rs->next()) return true;
+  return std::string(rs->getString(2)) == "ON";
+}
 
 // Server errors that mean "not now" rather than "never": a row held too long by another
 // transaction, a statement stopped at its time limit, a full disk. The request gets the 503 page.
@@ -56,15 +86,43 @@ bool Db::is_connection_lost(const sql::SQLException& e) {
   int code = e.getErrorCode();
   return code == kServerGoneAway || code == kServerLost || code == kCannotConnect ||
          code == kStatementNotPrepared || code == kLostDuringQuery ||
-         code == kConnectionKilled || code == kServerShutdown;
+         code == kConnectionKilled || code == kServerShutdown || code == kWsrepNotReady;
+}
+
+bool Db::is_conflict(const sql::SQLException& e) {
+  int code = e.getErrorCode();
+  return code == kDeadlock;
+}
+
+bool Db::pause_after_conflict(int tries, const sql::SQLException& e) {
+  ++conflict_counts_.conflicts;
+  bool again = tries < kConflictTries;
+  // One greppable line per conflict: the figures of the cluster (docs) are counted from these.
+  std::fprintf(stderr, "db: conflict %d (try %d of %d)%s\n", e.getErrorCode(), tries,
+               kConflictTries, again ? ", again" : ", giving up");
+  if (!again) return false;
+  ++conflict_counts_.retries;
+  // "Full jitter": uniform in [1 ms, 2^tries ms], at most 40 ms, from a generator seeded in
+  // this process (after fork), so two children that collided do not wait alike.
+  thread_local std::minstd_rand random{std::random_device{}()};
+  int ceiling_ms = std::min(40, 1 << tries);
+  std::uniform_int_distribution<int> pause_ms(1, ceiling_ms);
+  std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms(random)));
+  return true;
+}
+
+const std::string& Db::causal(const std::string& sql) {
+  if (!config_.db_causal_reads) return sql;
+  auto it = causal_texts_.find(sql);
+  if (it != causal_texts_.end()) return it->second;
+  // wsrep_sync_wait=1: this SELECT first waits until the node has applied every transaction
+  // the cluster committed before it began. SET STATEMENT scopes it to this one statement.
+  return causal_texts_.emplace(sql, "SET STATEMENT wsrep_sync_wait = 1 FOR " + sql)
+      .first->second;
 }
 
 void Db::connect() {
   sql::ConnectOptionsMap options;
-  options["hostName"] = config_.db_socket.empty()
-                            ? sql::SQLString("tcp://" + config_.db_host + ":" +
-                                             std::to_string(config_.db_port))
-                            : sql::SQLString("unix://" + config_.db_socket);
   options["userName"] = sql::SQLString(config_.db_user);
   options["password"] = sql::SQLString(config_.db_password);
   options["schema"] = sql::SQLString(config_.db_name);
@@ -73,16 +131,44 @@ void Db::connect() {
   options["OPT_READ_TIMEOUT"] = 30;
   options["OPT_WRITE_TIMEOUT"] = 30;
   options["OPT_RECONNECT"] = false;  // we reconnect ourselves, so statements are re-prepared
-  try {
-    connection_.reset(sql::mysql::get_mysql_driver_instance()->connect(options));
-  } catch (const sql::SQLException& e) {
-    throw Unavailable(std::string("cannot connect to the database: ") + e.what());
+  // The order to try: our own node first, unless it failed a moment ago; then the others.
+  std::size_t hosts = config_.db_socket.empty() ? config_.db_hosts.size() : 1;
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < hosts; ++i) order.push_back(i);
+  auto now = std::chrono::steady_clock::now();
+  if (hosts > 1 && own_host_failed_at_ != std::chrono::steady_clock::time_point{} &&
+      now - own_host_failed_at_ < kFailedHostRest) {
+    order.erase(order.begin());
+    order.push_back(0);
   }
-  std::unique_ptr<sql::Statement> setup(connection_->createStatement());
-  setup->execute("SET time_zone = '+00:00'");
-  setup->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
-  setup->execute("SET SESSION innodb_lock_wait_timeout = " + std::to_string(kLockWaitSeconds) +
-                 ", max_statement_time = " + std::to_string(kStatementSeconds));
+  std::string errors;
+  for (std::size_t host : order) {
+    options["hostName"] = sql::SQLString(connect_url(config_, host));
+    try {
+      connection_.reset(sql::mysql::get_mysql_driver_instance()->connect(options));
+      if (hosts > 1 && !node_ready(*connection_)) {
+        connection_->close();
+        connection_.reset();
+        throw sql::SQLException("the node is not ready (wsrep_ready OFF)", "08S01",
+                                kWsrepNotReady);
+      }
+    } catch (const sql::SQLException& e) {
+      connection_.reset();
+      if (host == 0) own_host_failed_at_ = now;
+      if (!errors.empty()) errors += "; ";
+      errors += connect_url(config_, host) + ": " + e.what();
+      continue;
+    }
+    host_index_ = host;
+    connected_at_ = now;
+    std::unique_ptr<sql::Statement> setup(connection_->createStatement());
+    setup->execute("SET time_zone = '+00:00'");
+    setup->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+    setup->execute("SET SESSION innodb_lock_wait_timeout = " + std::to_string(kLockWaitSeconds) +
+                   ", max_statement_time = " + std::to_string(kStatementSeconds));
+    return;
+  }
+  throw Unavailable("cannot connect to the database: " + errors);
 }
 
 bool Db::is_temporary_failure(const sql::SQLException& e) {
@@ -104,6 +190,10 @@ void Db::ensure_connection() {
       alive = false;
     }
     if (!alive) drop_connection();
+  }
+  // Back to our own node some time after failing over, so the load spreads again as configured.
+  if (connection_ && host_index_ != 0 && !in_transaction_ && now - connected_at_ > kFallbackStay) {
+    drop_connection();
   }
   if (!connection_) connect();
   last_used_ = now;

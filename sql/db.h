@@ -3,6 +3,10 @@
 // re-prepares and retries once when the caller says the statement is safe to repeat. Statements
 // wait at most 3 s for a row lock and run at most 10 s; those limits and a full disk are
 // Unavailable (503), like a database that is down.
+// On a Galera cluster it also survives the loss of its own node (it moves to the next of
+// XUEJI_DB_HOST, and back to its own a while after that returns) and certification conflicts:
+// a transaction that lost one (1213) rolled back whole, so it runs again, a bounded number of
+// times, after a short random pause.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -48,8 +52,10 @@ class Db {
   }
 
   // Runs fn between START TRANSACTION and COMMIT (ROLLBACK on any exception). On a lost
-  // connection the whole of fn runs again once: fn must not have side effects outside the
-  // database. Called inside another transaction, fn becomes part of it.
+  // connection the whole of fn runs again once, and on a conflict (certification failure,
+  // deadlock) up to kConflictTries times in all: fn must not have side effects
+  // outside the database, and must decide afresh from what it reads each time. Called inside
+  // another transaction, fn becomes part of it.
   template <class F>
   auto transaction(F&& fn) {
     // Inside an open transaction fn simply joins it: a second START TRANSACTION would commit
@@ -75,6 +81,16 @@ class Db {
 
   // Whether a transaction() is running: a statement now joins it.
   bool in_transaction() const { return in_transaction_; }
+  // The text to run for a statement that reads what the previous request (perhaps served by
+  // another cluster node) wrote: with XUEJI_DB_CAUSAL_READS it waits for the node to catch up.
+  const std::string& causal(const std::string& sql);
+  // Tries in all for one transaction or statement that keeps losing conflicts.
+  static constexpr int kConflictTries = 6;
+  // Conflicts this process met, and how many of them were retried (the rest were given up).
+  struct ConflictCounts {
+    long long conflicts = 0, retries = 0;
+  };
+  ConflictCounts conflict_counts() const { return conflict_counts_; }
   // True when SELECT 1 answers (reconnecting if needed).
   bool healthy();
   // Executes plain SQL text (migrations only: no parameters).
@@ -92,25 +108,40 @@ class Db {
   void rollback_quietly();
   static bool is_connection_lost(const sql::SQLException& e);
   static bool is_temporary_failure(const sql::SQLException& e);
+  static bool is_conflict(const sql::SQLException& e);
+  // Counts the conflict and, unless it was the last try, sleeps a random while that grows with
+  // `tries`, so the two losers of a hot row do not collide again at once. False: give up.
+  bool pause_after_conflict(int tries, const sql::SQLException& e);
 
   template <class G>
   auto with_retry(Repeat repeat, G&& attempt) {
     if (in_transaction_) return attempt();  // the enclosing transaction() retries as a whole
-    for (int tries = 0;; ++tries) {
+    int lost = 0;
+    for (int tries = 1;; ++tries) {
       try {
         ensure_connection();
         return attempt();
       } catch (const sql::SQLException& e) {
         if (is_temporary_failure(e)) throw Unavailable(e.what());
+        // A conflict rolled back everything the attempt did: repeating it is always safe.
+        if (is_conflict(e)) {
+          if (pause_after_conflict(tries, e)) continue;
+          throw;
+        }
         if (!is_connection_lost(e)) throw;
         drop_connection();
-        if (repeat == Repeat::kUnsafe || tries >= 1) throw Unavailable(e.what());
+        if (repeat == Repeat::kUnsafe || ++lost > 1) throw Unavailable(e.what());
       }
     }
   }
 
   const Config& config_;
   std::unique_ptr<sql::Connection> connection_;
+  std::size_t host_index_ = 0;  // which of config_.db_hosts the connection is to
+  std::chrono::steady_clock::time_point connected_at_{};
+  std::chrono::steady_clock::time_point own_host_failed_at_{};
+  std::map<std::string, std::string, std::less<>> causal_texts_;
+  ConflictCounts conflict_counts_;
   std::map<std::string, std::unique_ptr<sql::PreparedStatement>, std::less<>> statements_;
   bool in_transaction_ = false;
   std::chrono::steady_clock::time_point last_used_{};

@@ -17,7 +17,7 @@ const std::string& login_page_query() {
 
 std::optional<LoginPageRows> find_login_page_rows(Db& db, const std::string& id_hash, TimePoint now,
                                                   int fallback_year) {
-  return db.run(login_page_query(), Repeat::kSafe,
+  return db.run(db.causal(login_page_query()), Repeat::kSafe,
                 [&](sql::PreparedStatement& ps) -> std::optional<LoginPageRows> {
                   auto rs = query(bind_all(ps, fallback_year, fallback_year, Bytes{id_hash}, now));
                   if (!rs->next()) return std::nullopt;

@@ -1,7 +1,11 @@
 // migrations.cpp: applies the embedded migrations in order, each recorded in schema_migrations.
 #include "sql/migrations.h"
 
+#include <unistd.h>
+
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "sql/db.h"
 
@@ -14,8 +18,20 @@ const std::string kCreateTable =
 const std::string kAppliedVersions = "SELECT version FROM schema_migrations";
 const std::string kRecordVersion =
     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, UTC_TIMESTAMP(6))";
-const std::string kTakeLock = "SELECT GET_LOCK('xueji_migrate', 30)";
-const std::string kReleaseLock = "SELECT RELEASE_LOCK('xueji_migrate')";
+// One migrate at a time, cluster-wide: the lock is a row, since GET_LOCK holds on one Galera node
+// only. Two migrates taking it at once on two nodes write the same row, and certification lets
+// one of them through. A lock left by a migrate that died is taken over after 10 minutes.
+const std::string kCreateLockTable =
+    "CREATE TABLE IF NOT EXISTS schema_migration_lock (id TINYINT PRIMARY KEY, holder "
+    "VARCHAR(64) NOT NULL, taken_at DATETIME(6) NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+const std::string kTakeLock =
+    "INSERT INTO schema_migration_lock (id, holder, taken_at) VALUES (1, ?, UTC_TIMESTAMP(6)) "
+    "ON DUPLICATE KEY UPDATE "
+    "holder = IF(taken_at < UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE, VALUES(holder), holder), "
+    "taken_at = IF(holder = VALUES(holder), VALUES(taken_at), taken_at)";
+const std::string kLockHolder = "SELECT holder FROM schema_migration_lock WHERE id = 1";
+const std::string kReleaseLock = "DELETE FROM schema_migration_lock WHERE id = 1 AND holder = ?";
+constexpr auto kLockWait = std::chrono::seconds(30);
 
 // Splits a migration into statements at semicolons that end a line; "--" comment lines are
 // dropped. Our migrations hold no procedures, so this is enough.
@@ -42,18 +58,44 @@ std::vector<std::string> statements_of(const std::string& text) {
   return out;
 }
 
-bool scalar_is_one(Db& db, const std::string& sql) {
-  return db.run(sql, Repeat::kUnsafe, [](sql::PreparedStatement& ps) {
-    auto rs = query(ps);
-    return rs->next() && rs->getInt(1) == 1;
-  });
+// This run's name in the lock row: host and process, and the time, so no two runs share it.
+std::string lock_holder_name() {
+  char host[64] = {};
+  gethostname(host, sizeof host - 1);
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  std::string name = std::string(host).substr(0, 30) + ":" + std::to_string(getpid()) + ":" +
+                     std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(now).count());
+  return name.substr(0, 64);
+}
+
+// Waits up to kLockWait for the lock row; false when another migrate kept it.
+bool take_lock(Db& db, const std::string& holder) {
+  auto deadline = std::chrono::steady_clock::now() + kLockWait;
+  for (;;) {
+    db.run(kTakeLock, Repeat::kSafe,
+           [&](sql::PreparedStatement& ps) { bind_all(ps, holder).executeUpdate(); });
+    bool ours = db.run(kLockHolder, Repeat::kSafe, [&](sql::PreparedStatement& ps) {
+      auto rs = query(ps);
+      return rs->next() && std::string(rs->getString(1)) == holder;
+    });
+    if (ours) return true;
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+}
+
+void release_lock(Db& db, const std::string& holder) {
+  db.run(kReleaseLock, Repeat::kSafe,
+         [&](sql::PreparedStatement& ps) { bind_all(ps, holder).executeUpdate(); });
 }
 
 }  // namespace
 
 std::vector<std::string> migrate(Db& db) {
   db.execute_script_statement(kCreateTable);
-  if (!scalar_is_one(db, kTakeLock)) throw std::runtime_error("another migrate holds the lock");
+  db.execute_script_statement(kCreateLockTable);
+  const std::string holder = lock_holder_name();
+  if (!take_lock(db, holder)) throw std::runtime_error("another migrate holds the lock");
   std::vector<std::string> applied_now;
   try {
     std::set<int> applied = db.run(kAppliedVersions, Repeat::kSafe, [](sql::PreparedStatement& ps) {
@@ -75,10 +117,10 @@ std::vector<std::string> migrate(Db& db) {
       applied_now.emplace_back(m.name);
     }
   } catch (...) {
-    scalar_is_one(db, kReleaseLock);
+    release_lock(db, holder);
     throw;
   }
-  scalar_is_one(db, kReleaseLock);
+  release_lock(db, holder);
   return applied_now;
 }
 

@@ -7,7 +7,12 @@ namespace xueji::store {
 namespace {
 
 // Two claims, each walking the (state, next_attempt_at) index in order so InnoDB locks only the
-// rows it returns; SKIP LOCKED passes over rows another mailer is claiming right now.
+// rows it returns; SKIP LOCKED passes over rows another mailer of the same database node is
+// claiming right now. Row locks (and SKIP LOCKED) do not reach the other nodes of a Galera
+// cluster, so the claim itself is the conditional UPDATE below: it takes a row only in the state
+// and with the attempt count just read, and when mailers on two nodes claim the same row at once,
+// certification fails all but the first to commit (1213), whose transaction then runs again
+// (Db::transaction) and no longer finds the row due.
 const std::string kClaimColumns =
     "SELECT id, recipient, subject, body, attempts, COALESCE(queued_at, created_at) AS queued, "
     "created_at FROM outbox ";
@@ -20,8 +25,9 @@ const std::string kDuePending =
     "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ? "
     "FOR UPDATE SKIP LOCKED";
 const std::string kMarkSending =
-    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
-    "next_attempt_at = ?, claimed_by = ? WHERE id = ?";
+    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ?, "
+    "claimed_by = ? "
+    "WHERE id = ? AND attempts = ? AND next_attempt_at <= ? AND state IN ('pending', 'sending')";
 const std::string kClaimants =
     "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'sending' AND claimed_by LIKE ?";
 const std::string kReleaseClaimant =
@@ -107,11 +113,15 @@ std::vector<ClaimedMail> claim_due_mail(Db& db, TimePoint now, int limit,
     int left = limit - static_cast<int>(claimed.size());
     if (left > 0) claim_from(db, kDuePending, now, left, claimed);
     TimePoint lease_end = now + lease;
-    for (const ClaimedMail& mail : claimed) {
-      db.run(kMarkSending, Repeat::kUnsafe,
-             [&](sql::PreparedStatement& ps) { bind_all(ps, lease_end, claimant, mail.id).executeUpdate(); });
+    std::vector<ClaimedMail> taken;
+    for (ClaimedMail& mail : claimed) {
+      bool ours = db.run(kMarkSending, Repeat::kUnsafe, [&](sql::PreparedStatement& ps) {
+        return bind_all(ps, lease_end, claimant, mail.id, mail.attempts - 1, now).executeUpdate() ==
+               1;
+      });
+      if (ours) taken.push_back(std::move(mail));
     }
-    return claimed;
+    return taken;
   });
 }
 

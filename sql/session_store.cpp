@@ -64,7 +64,7 @@ void insert_session(Db& db, const SessionRow& row) {
 }
 
 std::optional<SessionRow> find_live_session(Db& db, const std::string& id_hash, TimePoint now) {
-  return db.run(kFindLiveSession, Repeat::kSafe,
+  return db.run(db.causal(kFindLiveSession), Repeat::kSafe,
                 [&](sql::PreparedStatement& ps) -> std::optional<SessionRow> {
                   auto rs = query(bind_all(ps, Bytes{id_hash}, now));
                   if (!rs->next()) return std::nullopt;

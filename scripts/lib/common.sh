@@ -42,9 +42,10 @@ wait_until() {
   done
 }
 
-# True when something accepts TCP connections on 127.0.0.1:PORT (bash's /dev/tcp, no tools).
+# True when something accepts TCP connections on ADDRESS:PORT (bash's /dev/tcp, no tools);
+# ADDRESS defaults to 127.0.0.1.
 port_in_use() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null
 }
 
 # The distinct workers of nginx/routes, in file order (several paths may share one worker).

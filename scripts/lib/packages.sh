@@ -31,6 +31,9 @@ xueji_captcha_attack_packages=(tesseract-ocr python3-pil python3-numpy)
 # scripts/package and its test (tests/deploy/package.sh): dpkg-shlibdeps (and `file`, which CPack
 # runs to find the binaries) for the Depends line, and lintian to check the .deb.
 xueji_package_packages=(dpkg-dev file lintian)
+# scripts/cluster: three MariaDB nodes replicating with Galera (rsync for the state transfer of a
+# joining node) and HAProxy in front of the app nodes.
+xueji_cluster_packages=(galera-4 rsync haproxy)
 
 # Prints the packages of `xueji_packages` and of the arguments that dpkg does not report as
 # installed.

@@ -57,6 +57,7 @@ struct LoginForm {
 class PlatformTest : public CppUnit::TestFixture {
   CPPUNIT_TEST_SUITE(PlatformTest);
   CPPUNIT_TEST(root_redirects_to_login);
+  CPPUNIT_TEST(every_table_is_innodb_with_a_primary_key);
   CPPUNIT_TEST(login_page_has_every_element_of_the_manual);
   CPPUNIT_TEST(login_page_sets_a_safe_session_cookie_and_headers);
   CPPUNIT_TEST(captcha_is_a_png_that_decodes);
@@ -82,6 +83,26 @@ class PlatformTest : public CppUnit::TestFixture {
     HttpResponse r = b.get("/");
     CPPUNIT_ASSERT(r.status == 301 || r.status == 302 || r.status == 303);
     CPPUNIT_ASSERT(contains(r.header("location"), "/login"));
+  }
+
+  // Galera replicates InnoDB tables only, and a row without a primary key cannot be certified
+  // (or applied fast) on the other nodes: every table of the schema must have both.
+  void every_table_is_innodb_with_a_primary_key() {
+    std::string tables = trimmed(sql(
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+        "AND table_type = 'BASE TABLE'"));
+    CPPUNIT_ASSERT_MESSAGE("tables: " + tables, std::stoi(tables) > 10);
+    std::string not_innodb = trimmed(sql(
+        "SELECT GROUP_CONCAT(table_name) FROM information_schema.tables "
+        "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND engine <> 'InnoDB'"));
+    CPPUNIT_ASSERT_EQUAL(std::string("NULL"), not_innodb);
+    std::string without_key = trimmed(sql(
+        "SELECT GROUP_CONCAT(t.table_name) FROM information_schema.tables t "
+        "LEFT JOIN information_schema.table_constraints c ON c.table_schema = t.table_schema "
+        "AND c.table_name = t.table_name AND c.constraint_type = 'PRIMARY KEY' "
+        "WHERE t.table_schema = DATABASE() AND t.table_type = 'BASE TABLE' "
+        "AND c.constraint_name IS NULL"));
+    CPPUNIT_ASSERT_EQUAL(std::string("NULL"), without_key);
   }
 
   void login_page_has_every_element_of_the_manual() {

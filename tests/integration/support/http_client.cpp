@@ -14,8 +14,10 @@ namespace xueji::testing {
 struct Browser::Handle {
   CURL* curl = nullptr;
   std::vector<std::string> extra_headers;
+  curl_slist* connect_to = nullptr;
   ~Handle() {
     if (curl) curl_easy_cleanup(curl);
+    curl_slist_free_all(connect_to);
   }
 };
 
@@ -88,6 +90,20 @@ HttpResponse Browser::perform(const std::string& path, const std::string* body,
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
   curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &r.seconds);
   return r;
+}
+
+void Browser::connect_to(const std::string& address) {
+  CURL* c = handle_->curl;
+  curl_easy_setopt(c, CURLOPT_CONNECT_TO, nullptr);
+  curl_slist_free_all(handle_->connect_to);
+  handle_->connect_to = nullptr;
+  if (!address.empty()) {
+    // "HOST:PORT:TO_HOST:TO_PORT" with HOST and PORT empty: whatever the URL names.
+    handle_->connect_to = curl_slist_append(nullptr, ("::" + address).c_str());
+    curl_easy_setopt(c, CURLOPT_CONNECT_TO, handle_->connect_to);
+  }
+  // A kept-alive connection to the previous node must not carry the next request.
+  curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, 1L);
 }
 
 HttpResponse Browser::get(const std::string& path) { return perform(path, nullptr, ""); }

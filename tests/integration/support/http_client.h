@@ -35,6 +35,10 @@ class Browser {
   // A header line sent with every later request ("X-Forwarded-For: 203.0.113.7": the dev/CI
   // nginx then treats the request as coming from that client; "Cookie: …" for a raw header).
   void add_header(const std::string& line);
+  // Sends every later request to ADDRESS ("127.0.0.22:18980") on a new connection, with the
+  // URL, Host header and cookies unchanged: a balancer's choice of node, made by the test.
+  // "" goes back to the URL's own host.
+  void connect_to(const std::string& address);
 
  private:
   HttpResponse perform(const std::string& path, const std::string* body, const std::string& type);

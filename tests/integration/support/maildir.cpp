@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -103,23 +104,42 @@ Mail parse_mail(const std::string& raw) {
   return mail;
 }
 
+std::vector<std::string> mail_dirs() {
+  const char* list = std::getenv("XUEJI_TEST_MAIL_DIRS");
+  if (!list || !*list) return {var_dir() + "/mail/new"};
+  std::vector<std::string> dirs;
+  std::stringstream in(list);
+  for (std::string dir; std::getline(in, dir, ':');) {
+    if (!dir.empty()) dirs.push_back(dir);
+  }
+  return dirs;
+}
+
+std::vector<Mail> all_delivered() {
+  std::vector<Mail> mails;
+  for (const std::string& dir : mail_dirs()) {
+    DIR* d = opendir(dir.c_str());
+    if (!d) continue;
+    while (dirent* e = readdir(d)) {
+      if (e->d_name[0] == '.') continue;
+      std::ifstream in(dir + "/" + e->d_name, std::ios::binary);
+      std::stringstream raw;
+      raw << in.rdbuf();
+      mails.push_back(parse_mail(raw.str()));
+    }
+    closedir(d);
+  }
+  return mails;
+}
+
 // Delivered mails to `address` with `subject`, waiting (polling) up to 30 s for `count` of them.
 std::vector<Mail> delivered(const std::string& address, const std::string& subject,
                             std::size_t count) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   for (;;) {
     std::vector<Mail> found;
-    std::string dir = var_dir() + "/mail/new";
-    if (DIR* d = opendir(dir.c_str())) {
-      while (dirent* e = readdir(d)) {
-        if (e->d_name[0] == '.') continue;
-        std::ifstream in(dir + "/" + e->d_name, std::ios::binary);
-        std::stringstream raw;
-        raw << in.rdbuf();
-        Mail m = parse_mail(raw.str());
-        if (contains(m.to, address) && m.subject == subject) found.push_back(m);
-      }
-      closedir(d);
+    for (const Mail& m : all_delivered()) {
+      if (contains(m.to, address) && m.subject == subject) found.push_back(m);
     }
     if (found.size() >= count || std::chrono::steady_clock::now() > deadline) return found;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));

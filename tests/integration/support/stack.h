@@ -9,6 +9,7 @@ std::string base_url();     // XUEJI_TEST_BASE_URL; throws when unset: the fixtu
 std::string var_dir();      // XUEJI_VAR_DIR
 std::string source_dir();   // the checkout (for scripts/stack)
 // Runs SQL against the stack's database with the mariadb client; returns its tab-separated output.
+// (XUEJI_TEST_DB_SOCKET, when set, names another server's socket: a node of scripts/cluster.)
 std::string sql(const std::string& statement);
 // Runs a shell command; throws with its output when it fails.
 std::string run(const std::string& command);

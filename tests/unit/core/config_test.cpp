@@ -46,6 +46,7 @@ class ConfigTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(defaults_are_production);
   CPPUNIT_TEST(fixed_captcha_only_in_test_mode);
   CPPUNIT_TEST(bad_values_name_their_variable);
+  CPPUNIT_TEST(db_host_lists_own_node_first_then_fallbacks);
   CPPUNIT_TEST(production_without_secure_cookies_only_on_loopback);
   CPPUNIT_TEST(issuer_is_a_plain_url);
   CPPUNIT_TEST(passwords_come_from_systemd_credentials);
@@ -74,6 +75,23 @@ class ConfigTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(error_of({{"XUEJI_SMTP_URL", "http://x"}}).find("XUEJI_SMTP_URL") == 0);
     CPPUNIT_ASSERT(error_of({{"XUEJI_COOKIE_SECURE", "maybe"}}).find("XUEJI_COOKIE_SECURE") == 0);
     CPPUNIT_ASSERT(error_of({{"XUEJI_SECRET_FILE", "/nonexistent/secret"}}).find("XUEJI_SECRET_FILE") == 0);
+  }
+
+  // Issue 20: an app node names its own Galera node first and the others as fallbacks.
+  void db_host_lists_own_node_first_then_fallbacks() {
+    Config c = load({{"XUEJI_DB_HOST", "127.0.0.11, 127.0.0.12:3307,db3.example"},
+                     {"XUEJI_DB_PORT", "3310"}, {"XUEJI_DB_CAUSAL_READS", "1"},
+                     {"XUEJI_MODE", "test"}});
+    std::vector<DbAddress> expected{{"127.0.0.11", 3310}, {"127.0.0.12", 3307}, {"db3.example", 3310}};
+    CPPUNIT_ASSERT(c.db_hosts == expected);
+    CPPUNIT_ASSERT(c.db_causal_reads);
+    CPPUNIT_ASSERT(!load({{"XUEJI_MODE", "test"}}).db_causal_reads);
+    CPPUNIT_ASSERT(load({{"XUEJI_DB_HOST", "[::1]:3306"}, {"XUEJI_MODE", "test"}})
+                       .db_hosts.at(0).host == "[::1]");
+    for (const char* bad : {"a,,b", "a:0", "a:x", ",", "a b"}) {
+      CPPUNIT_ASSERT_MESSAGE(bad, error_of({{"XUEJI_DB_HOST", bad}}).find("XUEJI_DB_HOST") == 0);
+    }
+    CPPUNIT_ASSERT(error_of({{"XUEJI_DB_CAUSAL_READS", "2"}}).find("XUEJI_DB_CAUSAL_READS") == 0);
   }
 
   // Issue 16: production refuses cookies without Secure unless nobody else can reach the stack.
