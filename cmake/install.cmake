@@ -9,7 +9,8 @@
 #   share/xueji/nginx/          the site, its http part, the forward-auth snippet, and the site
 #                               generator with its route list (to render the site for a host name)
 #   lib/systemd/system/         the units; xueji.target generated from nginx/routes
-#   share/doc/xueji/            the example configuration, the deploy guide, copyright, changelog
+#   share/doc/xueji/            the example configuration, the deploy guide, copyright, changelog,
+#                               cluster/ (the several-hosts guide and its configuration files)
 #
 # `DESTDIR=DIR cmake --install build --prefix /usr` gives the tree the .deb holds (CMake 3.25 has
 # no --destdir). The units,
@@ -64,6 +65,13 @@ install(FILES ${CMAKE_SOURCE_DIR}/packaging/copyright ${XUEJI_DEPLOY_DIR}/change
         DESTINATION share/doc/xueji)
 install(FILES ${CMAKE_SOURCE_DIR}/systemd/README.md DESTINATION share/doc/xueji
         RENAME deploy-guide.md)
+# Several hosts (issue 20): the cluster guide and the very files scripts/cluster runs with.
+install(FILES ${CMAKE_SOURCE_DIR}/deploy/cluster/README.md
+              ${CMAKE_SOURCE_DIR}/deploy/cluster/galera.cnf
+              ${CMAKE_SOURCE_DIR}/deploy/cluster/galera-node.cnf.example
+              ${CMAKE_SOURCE_DIR}/deploy/cluster/mariadb-galera.conf
+              ${CMAKE_SOURCE_DIR}/deploy/cluster/haproxy.cfg
+        DESTINATION share/doc/xueji/cluster)
 
 file(GLOB XUEJI_TEMPLATES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/html/*.tpl)
 install(FILES ${XUEJI_TEMPLATES} DESTINATION share/xueji/templates)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/account_policy.h"
 #include "core/lockout.h"
 #include "core/password_policy.h"
 #include "core/percent_encoding.h"
@@ -25,6 +26,12 @@ void fill_account(ctemplate::TemplateDictionary& row, const store::AdminStaff& s
                   bool aa) {
   if (!s.account_id) {
     row.ShowSection("NO_ACCOUNT");
+    return;
+  }
+  // Manual 二.4: an account named by an ID number is no 個人業務帳號 (it cannot log in), and its
+  // name is an ID number, never shown whole: its holder still has to apply.
+  if (is_id_number_account(s.login_name)) {
+    row.AddSectionDictionary("NO_ACCOUNT")->ShowSection("ID_NUMBER_ACCOUNT");
     return;
   }
   auto* a = row.AddSectionDictionary("ACCOUNT");

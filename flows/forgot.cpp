@@ -100,10 +100,14 @@ SendResult send_reset_code(const http::Request& req, Context& ctx, Session& sess
                                             session.id_hash, address, code.prefix, code.digits);
   std::string decoy_hmac = ctx.random.bytes(32);
   std::int64_t account_id = account ? account->id : 0;
-  // The mail as it goes out, or a stand-in of the same shape that is queued and taken back.
-  store::OutgoingMail out = mail::reset_code_mail(
-      {address, account ? account->login_name : "", account ? account->display_name : ""}, code,
-      expires_at);
+  // The mail as it goes out, or a stand-in of the same shape that is queued and taken back. An
+  // ID-number account gets the pointer to 申請個人業務帳號 and its code row stays a decoy: such
+  // an account never logs in again, so there is no password to reset.
+  bool id_number = account && is_id_number_account(account->login_name);
+  mail::Recipient to{address, account ? account->login_name : "",
+                     account ? account->display_name : ""};
+  store::OutgoingMail out = id_number ? mail::id_number_account_reset_mail(to, now)
+                                      : mail::reset_code_mail(to, code, expires_at);
   Session updated = session;
   updated.set_value(kFlashKey, is_resend ? "resent" : "sent");
   const std::string action = is_resend ? "forgot.password.resend." : "forgot.password.";
@@ -125,7 +129,8 @@ SendResult send_reset_code(const http::Request& req, Context& ctx, Session& sess
     bool mail = outcome == ForgotOutcome::kMail;
     std::int64_t code_id =
         store::replace_email_code(ctx.db, session.id_hash, store::kResetCodePurpose, address,
-                                  code.prefix, mail ? mailed_hmac : decoy_hmac, now, expires_at);
+                                  code.prefix, mail && !id_number ? mailed_hmac : decoy_hmac, now,
+                                  expires_at);
     store::ForgotRequest request{store::kForgotResetKind, session.id_hash, std::nullopt, code_id,
                                  mail};
     if (account) request.account_id = account->id;

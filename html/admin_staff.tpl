@@ -52,7 +52,7 @@
 </form>
 {{/CAN_ASSIGN}}
 {{#NO_ACCOUNT}}
-<p class="account-state">尚未申請個人業務帳號</p>
+<p class="account-state">尚未申請個人業務帳號{{#ID_NUMBER_ACCOUNT}}（曾使用身分證作為帳號，須重新申請）{{/ID_NUMBER_ACCOUNT}}</p>
 {{/NO_ACCOUNT}}
 {{#ACCOUNT}}
 <ul class="account-state">

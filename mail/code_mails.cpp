@@ -1,6 +1,7 @@
 // code_mails.cpp: the text of each code mail and forgot mail.
 #include "mail/code_mails.h"
 
+#include "core/account_policy.h"
 #include "core/forgot_policy.h"
 #include "core/taipei_time.h"
 
@@ -13,6 +14,13 @@ constexpr const char* kSignature =
 std::string greeting(const std::string& display_name) {
   return display_name.empty() ? "您好：\n\n" : display_name + " 您好：\n\n";
 }
+
+// Manual 二.4: an account named by an ID number is no longer used; its holder applies for a
+// 個人業務帳號. Said in the forgot mails instead of a code or "log in with this name".
+constexpr const char* kIdNumberAccountPointer =
+    "身分證/外籍人士統一證號已不再作為帳號使用，此帳號無法再登入，也無法重設密碼。曾使用身分證"
+    "作為帳號之承辦人，請至登入頁面點選【申請個人業務帳號】重新申請；申請完成後，請使用新的個人"
+    "業務帳號登入，原帳號即停止使用。\n\n";
 
 std::string reset_code_body(const Recipient& account, const EmailCode& code,
                             TimePoint expires_at) {
@@ -39,6 +47,12 @@ std::string account_name_body(const Recipient& account, TimePoint now) {
           "（臺灣時間）在「國民中小學學籍管理系統 2.0」登入頁面使用【忘記帳號】功能查詢個人業務"
           "帳號，您的帳號為：\n\n";
   body += "    " + name + "\n\n";
+  if (is_id_number_account(account.login_name)) {
+    body += "為保護個人資料，帳號中的身分證/外籍人士統一證號已部分遮蔽。";
+    body += kIdNumberAccountPointer;
+    body += "若您並未查詢帳號，請忽略此信件；若有疑慮，請洽貴校學校權限AA帳號持有者。\n\n";
+    return body + kSignature;
+  }
   if (name != account.login_name) {
     body +=
         "為保護個人資料，帳號中的身分證/外籍人士統一證號已部分遮蔽；登入時請輸入完整的號碼，"
@@ -72,6 +86,16 @@ store::OutgoingMail apply_code_mail(const std::string& address, const EmailCode&
 store::OutgoingMail reset_code_mail(const Recipient& to, const EmailCode& code,
                                     TimePoint expires_at) {
   return {to.address, std::string(kResetCodeSubject), reset_code_body(to, code, expires_at)};
+}
+
+store::OutgoingMail id_number_account_reset_mail(const Recipient& to, TimePoint now) {
+  std::string body = greeting(to.display_name);
+  body += "您於 " + format_taipei(now) +
+          "（臺灣時間）在「國民中小學學籍管理系統 2.0」登入頁面使用【忘記密碼】功能，申請重設帳號「" +
+          account_name_for_mail(to.login_name) + "」的密碼。\n\n";
+  body += kIdNumberAccountPointer;
+  body += "若您並未申請重設密碼，請忽略此信件；若有疑慮，請洽貴校學校權限AA帳號持有者。\n\n";
+  return {to.address, std::string(kResetCodeSubject), body + kSignature};
 }
 
 store::OutgoingMail account_name_mail(const Recipient& to, TimePoint now) {

@@ -33,6 +33,9 @@ store::OutgoingMail apply_code_mail(const std::string& address, const EmailCode&
 store::OutgoingMail reset_code_mail(const Recipient& to, const EmailCode& code,
                                     TimePoint expires_at);
 store::OutgoingMail account_name_mail(const Recipient& to, TimePoint now);
+// 忘記密碼 for an account named by an ID number (manual 二.4): no code, since such an account
+// never logs in again; the pointer to 【申請個人業務帳號】 instead. 忘記帳號's mail says the same.
+store::OutgoingMail id_number_account_reset_mail(const Recipient& to, TimePoint now);
 store::OutgoingMail reset_done_mail(const Recipient& to, TimePoint now);
 
 }  // namespace xueji::mail

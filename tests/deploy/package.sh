@@ -88,7 +88,9 @@ check_contents() {
     expect '-rw-r--r--' "/usr/share/xueji/nginx/$path"
   done
   expect '-rwxr-xr-x' /usr/share/xueji/nginx/render
-  for path in xueji.env.example deploy-guide.md copyright changelog.gz; do
+  for path in xueji.env.example deploy-guide.md copyright changelog.gz cluster/README.md \
+    cluster/galera.cnf cluster/galera-node.cnf.example cluster/mariadb-galera.conf \
+    cluster/haproxy.cfg; do
     expect '-rw-r--r--' "/usr/share/doc/xueji/$path"
   done
   expect '-rw-------' /etc/xueji/xueji.env

@@ -144,6 +144,7 @@ class AdminTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(new_school_year_carries_last_years_duties);
   CPPUNIT_TEST(audit_page_lists_the_schools_actions_newest_first);
   CPPUNIT_TEST(helpdesk_finds_accounts_and_resets_an_email);
+  CPPUNIT_TEST(staff_list_counts_an_id_number_account_as_none_yet);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -257,11 +258,19 @@ class AdminTest : public CppUnit::TestFixture {
                          {"action", "remove"}}},
         {"/admin/duty", {{"school", a.code}, {"staff", theirs.staff_id}, {"duty", "導師"},
                          {"action", "remove"}}},
+        {"/admin/duty", {{"school", b.code}, {"staff", theirs.staff_id}, {"duty", "導師"},
+                         {"action", "assign"}}},
+        {"/admin/duty", {{"school", a.code}, {"staff", theirs.staff_id}, {"duty", "任課教師"},
+                         {"action", "assign"}}},
         {"/admin/import", {{"school", b.code}, {"csv", "national_id,name,birth_date,phone\n"}}},
         {"/admin/import", {{"school", b.code}, {"action", "year"}, {"confirm", "1"}}},
         {"/admin/account", {{"school", b.code}, {"staff", theirs.staff_id}, {"action", "unlock"}}},
         {"/admin/account",
          {{"school", a.code}, {"staff", theirs.staff_id}, {"action", "reset-2fa"}}},
+        {"/admin/account",
+         {{"school", b.code}, {"staff", theirs.staff_id}, {"action", "reset-password"}}},
+        {"/admin/account",
+         {{"school", a.code}, {"staff", theirs.staff_id}, {"action", "reset-password"}}},
     };
     for (const Case& c : cases) {
       HttpResponse r = post_with_csrf(br, c.path, c.fields);
@@ -273,6 +282,10 @@ class AdminTest : public CppUnit::TestFixture {
                                 theirs.staff_id));
     CPPUNIT_ASSERT(!contains(br.get("/admin/staff?school=" + a.code).body, theirs.name));
     CPPUNIT_ASSERT(contains(br.get("/admin/staff?school=" + a.code).body, mine.name));
+    // The console's front page names this school only (one school: straight to its list).
+    HttpResponse front = br.get("/admin");
+    CPPUNIT_ASSERT_EQUAL(303L, front.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("/admin/staff?school=") + a.code, location(front));
   }
 
   void aa_adds_edits_and_removes_staff() {
@@ -682,10 +695,30 @@ class AdminTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(contains(filtered.body, "admin.duty.assign"));
     HttpResponse person = b.get("/admin/audit?school=" + s.code + "&person=nobody%25");
     CPPUNIT_ASSERT(contains(person.body, "沒有符合的紀錄"));
+    // A part of the actor's account name finds what that account did.
+    HttpResponse actor = b.get("/admin/audit?school=" + s.code + "&person=" + aa.account.substr(1));
+    CPPUNIT_ASSERT(contains(actor.body, "admin.staff.edit"));
+    CPPUNIT_ASSERT(contains(actor.body, "admin.duty.assign"));
+    CPPUNIT_ASSERT(!contains(actor.body, "沒有符合的紀錄"));
     // The other school's AA sees nothing of this school.
     CPPUNIT_ASSERT_EQUAL(404L, aa2.browser->get("/admin/audit?school=" + s.code).status);
     CPPUNIT_ASSERT(!contains(aa2.browser->get("/admin/audit?school=" + other.code).body,
                              "新名字"));
+  }
+
+  // Manual 二.4: whoever used the ID number as the account has no 個人業務帳號 yet; the list
+  // says so, and never shows the number whole.
+  void staff_list_counts_an_id_number_account_as_none_yet() {
+    School s = new_school();
+    Member aa = member(s, {"學校權限AA"});
+    Member old = member(s, {"導師"}, false);
+    ctl("account add-legacy --national-id " + old.national_id + " --account " + old.national_id +
+        " --password " + quoted(kStrongPassword) + " --email " + old.email);
+    HttpResponse list = aa.browser->get("/admin/staff?school=" + s.code);
+    CPPUNIT_ASSERT_EQUAL(200L, list.status);
+    CPPUNIT_ASSERT(contains(list.body, "尚未申請個人業務帳號（曾使用身分證作為帳號，須重新申請）"));
+    CPPUNIT_ASSERT(!contains(list.body, old.national_id));
+    CPPUNIT_ASSERT(!contains(list.body, "reset-password-" + old.staff_id));
   }
 
   void helpdesk_finds_accounts_and_resets_an_email() {

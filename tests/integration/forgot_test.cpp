@@ -304,6 +304,7 @@ class ForgotTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(forgot_account_mails_the_name_and_never_shows_it);
   CPPUNIT_TEST(forgot_account_answer_is_the_same_whatever_matched);
   CPPUNIT_TEST(forgot_account_masks_an_id_number_name_and_caps_mails);
+  CPPUNIT_TEST(forgot_password_of_an_id_number_account_mails_no_code);
   CPPUNIT_TEST_SUITE_END();
 
  public:
@@ -952,6 +953,29 @@ class ForgotTest : public CppUnit::TestFixture {
     CPPUNIT_ASSERT(!contains(mails[0].body, id));
     CPPUNIT_ASSERT_EQUAL(std::string("0"),
                          scalar("SELECT COUNT(*) FROM outbox WHERE body LIKE '%" + id + "%'"));
+    // Manual 二.4: such an account is no 個人業務帳號; the mail points to 申請個人業務帳號 instead
+    // of "log in with this name".
+    CPPUNIT_ASSERT(contains(mails[0].body, "【申請個人業務帳號】"));
+    CPPUNIT_ASSERT(!contains(mails[0].body, "請前往登入頁面使用此帳號及密碼登入"));
+  }
+
+  void forgot_password_of_an_id_number_account_mails_no_code() {
+    std::string id = new_national_id();
+    Person p = add_person(true, id, id);
+    std::string hash = account_column(p, "password_hash");
+    Browser b;
+    CPPUNIT_ASSERT(redirects_to(request_reset(b, id, id), "/forgot/password/reset"));
+    std::vector<Mail> mails = delivered(p.email, kResetSubject);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, mails.size());
+    CPPUNIT_ASSERT(contains(mails[0].body, "【申請個人業務帳號】"));
+    CPPUNIT_ASSERT(contains(mails[0].body, xueji::mask_national_id(id)));
+    CPPUNIT_ASSERT(!contains(mails[0].body, id));
+    CPPUNIT_ASSERT(!contains(mails[0].body, "本次的驗證代碼為"));
+    // The page's code is a decoy: no six digits reset this password.
+    for (const char* digits6 : {"000000", "123456"}) {
+      reset_with(b, digits6, kNewPassword);
+    }
+    CPPUNIT_ASSERT_EQUAL(hash, account_column(p, "password_hash"));
   }
 };
 
