@@ -50,17 +50,16 @@ std::string account_name_body(const Recipient& account, TimePoint now) {
   if (is_id_number_account(account.login_name)) {
     body += "為保護個人資料，帳號中的身分證/外籍人士統一證號已部分遮蔽。";
     body += kIdNumberAccountPointer;
-    body += "若您並未查詢帳號，請忽略此信件；若有疑慮，請洽貴校學校權限AA帳號持有者。\n\n";
-    return body + kSignature;
-  }
-  if (name != account.login_name) {
+  } else {
+    if (name != account.login_name) {
+      body +=
+          "為保護個人資料，帳號中的身分證/外籍人士統一證號已部分遮蔽；登入時請輸入完整的號碼，"
+          "登入後系統將引導您修改為符合規則的新帳號。\n\n";
+    }
     body +=
-        "為保護個人資料，帳號中的身分證/外籍人士統一證號已部分遮蔽；登入時請輸入完整的號碼，"
-        "登入後系統將引導您修改為符合規則的新帳號。\n\n";
+        "請前往登入頁面使用此帳號及密碼登入；若忘記密碼，請使用登入頁面的【忘記密碼】功能重設"
+        "密碼。\n\n";
   }
-  body +=
-      "請前往登入頁面使用此帳號及密碼登入；若忘記密碼，請使用登入頁面的【忘記密碼】功能重設"
-      "密碼。\n\n";
   body += "若您並未查詢帳號，請忽略此信件；若有疑慮，請洽貴校學校權限AA帳號持有者。\n\n";
   return body + kSignature;
 }
