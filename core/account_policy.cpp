@@ -5,6 +5,7 @@
 
 #include "core/national_id.h"
 #include "core/school_year.h"
+#include "core/utf8.h"
 
 namespace xueji {
 namespace {
@@ -14,16 +15,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_allowed(char c) { return is_letter(c) || is_digit(c) || c == '.' || c == '_' || c == '-'; }
 
 char to_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
-
-// Characters as a person counts them: UTF-8 continuation bytes do not start a character, so
-// "王小明" is 3 long, not 9.
-int count_code_points(std::string_view s) {
-  int count = 0;
-  for (char c : s) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
 
 std::string upper(std::string_view s) {
   std::string out(s);
@@ -50,7 +41,8 @@ std::vector<std::string> account_name_problems(std::string_view name,
   if (name.empty()) return {std::string(kAccountNameEmpty)};
 
   std::vector<std::string> problems;
-  const int length = count_code_points(name);
+  // Characters as a person counts them: "王小明" is 3 long, not 9.
+  const int length = static_cast<int>(utf8_length(name));
   if (length < kAccountNameMinLength || length > kAccountNameMaxLength) {
     problems.emplace_back(kAccountNameLength);
   }

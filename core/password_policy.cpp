@@ -3,6 +3,7 @@
 
 #include "core/account_policy.h"
 #include "core/holder_id.h"
+#include "core/utf8.h"
 
 namespace xueji {
 namespace {
@@ -11,47 +12,6 @@ std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-// Decodes UTF-8 leniently: a malformed byte becomes one U+FFFD, so it still counts as one
-// character and never as whitespace.
-std::vector<char32_t> code_points(std::string_view s) {
-  std::vector<char32_t> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    std::size_t extra = 0;
-    char32_t cp = lead;
-    if (lead < 0x80) {
-      out.push_back(cp);
-      ++i;
-      continue;
-    }
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      extra = 1;
-      cp = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      extra = 2;
-      cp = lead & 0x0F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      extra = 3;
-      cp = lead & 0x07;
-    }
-    bool ok = extra > 0 && s.size() - i > extra;
-    for (std::size_t k = 1; ok && k <= extra; ++k) {
-      const auto next = static_cast<unsigned char>(s[i + k]);
-      ok = (next & 0xC0) == 0x80;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    if (ok) {
-      out.push_back(cp);
-      i += extra + 1;
-    } else {
-      out.push_back(U'\uFFFD');
-      ++i;
-    }
   }
   return out;
 }
@@ -91,7 +51,7 @@ std::vector<std::string> password_problems(std::string_view password,
   if (password.empty()) return {std::string(kPasswordEmpty)};
 
   std::vector<std::string> problems;
-  const std::vector<char32_t> characters = code_points(password);
+  const std::vector<char32_t> characters = utf8_code_points(password);
   const auto length = static_cast<int>(characters.size());
   if (length < kPasswordMinLength || length > kPasswordMaxLength) {
     problems.emplace_back(kPasswordLength);

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace xueji {
 
@@ -11,5 +12,9 @@ bool is_valid_utf8(std::string_view text);
 
 // Number of code points of well-formed UTF-8 text.
 std::size_t utf8_length(std::string_view text);
+
+// The code points of text; each byte that does not start a well-formed sequence becomes one
+// U+FFFD, so malformed text still counts one character per bad byte.
+std::vector<char32_t> utf8_code_points(std::string_view text);
 
 }  // namespace xueji
