@@ -5,35 +5,10 @@
 // list on a phone.
 import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
-import { env, ctl, sql, digits, newNationalId, captchaLoaded, answerDialog, submitConfirmed } from './support.mjs';
+import { env, ctl, sql, digits, newNationalId, captchaLoaded, answerDialog, submitConfirmed, totp } from './support.mjs';
 
 const kPassword = 'Amber-Stone-Valley-37';
 const kNewPassword = 'Silver+Reed+Lantern+64';
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out = [];
-  for (const c of text.replace(/\s+/g, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(c);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-function totp(key) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30)));
-  const mac = createHmac('sha1', base32Decode(key)).update(counter).digest();
-  const offset = mac[19] & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 // The code of this 30-second step may be used again: the test moves the stored step back rather
 // than wait for the next one.

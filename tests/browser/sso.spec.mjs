@@ -4,34 +4,9 @@
 // 登出 there (confirmed with our own POST) ends the session for every application.
 import { registerTests } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
-import { env, ctl, digits, newNationalId, captchaLoaded } from './support.mjs';
+import { env, ctl, digits, newNationalId, captchaLoaded, totp } from './support.mjs';
 
 const kPassword = 'Quiet-Maple-Bridge-58';
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out = [];
-  for (const c of text.replace(/\s+/g, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(c);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-function totp(key, atMs = Date.now()) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(atMs / 1000 / 30)));
-  const mac = createHmac('sha1', base32Decode(key)).update(counter).digest();
-  const offset = mac[19] & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 export const tests = [
   {
